@@ -1,0 +1,243 @@
+//! Customer identifiers: an email, a phone number or an account ID.
+//!
+//! Both sides normalise: the CLI so that it asks for the right thing and can
+//! name a bad input before any request, the service because it never trusts
+//! the client. Normalisation is the same code on both sides.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Prefix of the reference service's account IDs.
+pub const ACCOUNT_ID_PREFIX: &str = "acc_";
+
+/// What kind of contact or key an identifier is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentifierKind {
+    Email,
+    Phone,
+    Id,
+}
+
+impl IdentifierKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdentifierKind::Email => "email",
+            IdentifierKind::Phone => "phone",
+            IdentifierKind::Id => "id",
+        }
+    }
+}
+
+impl fmt::Display for IdentifierKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for IdentifierKind {
+    type Err = IdentifierError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "email" => Ok(IdentifierKind::Email),
+            "phone" => Ok(IdentifierKind::Phone),
+            "id" => Ok(IdentifierKind::Id),
+            _ => Err(IdentifierError::new(s, "is not an identifier kind (email, phone or id)")),
+        }
+    }
+}
+
+/// One identifier on the wire: `{"kind": "email", "value": "alice@example.com"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Identifier {
+    pub kind: IdentifierKind,
+    pub value: String,
+}
+
+/// An input that is not a valid identifier, with the input and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{input}` {reason}")]
+pub struct IdentifierError {
+    pub input: String,
+    pub reason: String,
+}
+
+impl IdentifierError {
+    fn new(input: &str, reason: impl Into<String>) -> Self {
+        IdentifierError { input: input.to_owned(), reason: reason.into() }
+    }
+}
+
+impl Identifier {
+    pub fn new(kind: IdentifierKind, value: impl Into<String>) -> Self {
+        Identifier { kind, value: value.into() }
+    }
+
+    /// Reads what a person or a script typed: `email:`, `phone:` or `id:`
+    /// force the kind; otherwise it is detected (`@` → email, `acc_` → ID,
+    /// digits → phone). National phone numbers need `region` (ISO 3166
+    /// alpha-2, e.g. `CN`).
+    pub fn parse(input: &str, region: Option<&str>) -> Result<Identifier, IdentifierError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(IdentifierError::new(input, "is empty"));
+        }
+        let forced = [("email:", IdentifierKind::Email), ("phone:", IdentifierKind::Phone), ("id:", IdentifierKind::Id)]
+            .into_iter()
+            .find_map(|(prefix, kind)| strip_prefix_ci(trimmed, prefix).map(|rest| (kind, rest)));
+        let (kind, value) = match forced {
+            Some((kind, rest)) => (kind, rest),
+            None => (detect_kind(trimmed).ok_or_else(|| {
+                IdentifierError::new(
+                    input,
+                    "is not an email, a phone number or an account ID (acc_…); prefix it with email:, phone: or id: to say which",
+                )
+            })?, trimmed),
+        };
+        Identifier::normalized(kind, value, region).map_err(|e| IdentifierError { input: input.to_owned(), ..e })
+    }
+
+    /// Normalises `value` as an identifier of `kind`.
+    pub fn normalized(kind: IdentifierKind, value: &str, region: Option<&str>) -> Result<Identifier, IdentifierError> {
+        let value = match kind {
+            IdentifierKind::Email => normalize_email(value)?,
+            IdentifierKind::Phone => normalize_phone(value, region)?,
+            IdentifierKind::Id => normalize_account_id(value)?,
+        };
+        Ok(Identifier { kind, value })
+    }
+}
+
+impl fmt::Display for Identifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.kind, self.value)
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| s[prefix.len()..].trim())
+}
+
+fn detect_kind(s: &str) -> Option<IdentifierKind> {
+    if s.contains('@') {
+        Some(IdentifierKind::Email)
+    } else if s.starts_with(ACCOUNT_ID_PREFIX) {
+        Some(IdentifierKind::Id)
+    } else if s.starts_with('+') || s.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '(') {
+        Some(IdentifierKind::Phone)
+    } else {
+        None
+    }
+}
+
+/// Trims, lower-cases the domain and converts it to its IDNA ASCII form.
+/// The local part is kept as typed.
+pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
+    let s = input.trim();
+    let (local, domain) = s
+        .rsplit_once('@')
+        .ok_or_else(|| IdentifierError::new(input, "is not an email address: it has no `@`"))?;
+    if local.is_empty() || local.len() > 64 {
+        return Err(IdentifierError::new(input, "is not an email address: the part before `@` must be 1 to 64 characters"));
+    }
+    if local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@') {
+        return Err(IdentifierError::new(input, "is not an email address: it contains a space, a control character or a second `@`"));
+    }
+    if domain.is_empty() {
+        return Err(IdentifierError::new(input, "is not an email address: it has no domain after `@`"));
+    }
+    let ascii = idna::domain_to_ascii(domain)
+        .map_err(|_| IdentifierError::new(input, "is not an email address: its domain is not a valid domain name"))?;
+    let labels_ok = ascii.contains('.')
+        && ascii.len() <= 253
+        && ascii.split('.').all(|l| {
+            !l.is_empty() && l.len() <= 63 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !l.starts_with('-') && !l.ends_with('-')
+        });
+    if !labels_ok {
+        return Err(IdentifierError::new(input, "is not an email address: its domain is not a valid domain name"));
+    }
+    Ok(format!("{local}@{ascii}"))
+}
+
+/// Parses a phone number to E.164 (`+8613800138000`). A number without a
+/// country code needs `region`.
+pub fn normalize_phone(input: &str, region: Option<&str>) -> Result<String, IdentifierError> {
+    let s = input.trim();
+    if !s.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) || !s.chars().any(|c| c.is_ascii_digit()) {
+        return Err(IdentifierError::new(input, "is not a phone number: use digits, optionally with a leading `+` and the country code"));
+    }
+    let country = match region {
+        Some(r) => Some(
+            phonenumber::country::Id::from_str(&r.trim().to_ascii_uppercase())
+                .map_err(|_| IdentifierError::new(input, format!("cannot be read: `{r}` is not a region code (use ISO 3166, e.g. CN, US, GB)")))?,
+        ),
+        None => None,
+    };
+    if country.is_none() && !s.starts_with('+') {
+        return Err(IdentifierError::new(
+            input,
+            "is a national phone number: give the country code (`+86…`) or a region (`--region CN`, or `region` in the profile)",
+        ));
+    }
+    let number = phonenumber::parse(country, s).map_err(|_| IdentifierError::new(input, "is not a phone number"))?;
+    if !number.is_valid() {
+        return Err(IdentifierError::new(input, "is not a valid phone number for its country"));
+    }
+    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+/// Checks the reference service's account ID format: `acc_` then 6 to 64
+/// lower-case letters or digits.
+pub fn normalize_account_id(input: &str) -> Result<String, IdentifierError> {
+    let s = input.trim();
+    let ok = s
+        .strip_prefix(ACCOUNT_ID_PREFIX)
+        .is_some_and(|rest| (6..=64).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(IdentifierError::new(input, "is not an account ID: IDs look like `acc_` followed by 6 to 64 lower-case letters or digits"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_and_their_domain_lowered_and_idna_encoded() {
+        assert_eq!(normalize_email("  Alice@Example.COM ").unwrap(), "Alice@example.com");
+        assert_eq!(normalize_email("bob@bücher.de").unwrap(), "bob@xn--bcher-kva.de");
+        assert!(normalize_email("no-at-sign").is_err());
+        assert!(normalize_email("a@b").is_err());
+        assert!(normalize_email("a b@example.com").is_err());
+    }
+
+    #[test]
+    fn phones_become_e164_with_a_region_for_national_numbers() {
+        assert_eq!(normalize_phone("+86 138 0013 8000", None).unwrap(), "+8613800138000");
+        assert_eq!(normalize_phone("13800138000", Some("CN")).unwrap(), "+8613800138000");
+        assert_eq!(normalize_phone("(415) 555-0132", Some("us")).unwrap(), "+14155550132");
+        let err = normalize_phone("13800138000", None).unwrap_err();
+        assert!(err.reason.contains("region"), "{err}");
+        assert!(normalize_phone("+86 12", None).is_err());
+        assert!(normalize_phone("13800138000", Some("XX")).is_err());
+    }
+
+    #[test]
+    fn kinds_are_detected_or_forced_by_prefix() {
+        let id = Identifier::parse("acc_0123456789abcdef", None).unwrap();
+        assert_eq!(id.kind, IdentifierKind::Id);
+        let email = Identifier::parse("email:Carol@Example.org", None).unwrap();
+        assert_eq!(email, Identifier::new(IdentifierKind::Email, "Carol@example.org"));
+        let phone = Identifier::parse("phone: 138 0013 8000", Some("CN")).unwrap();
+        assert_eq!(phone.value, "+8613800138000");
+        let err = Identifier::parse("carol", None).unwrap_err();
+        assert_eq!(err.input, "carol");
+        assert!(Identifier::parse("id:ACC_X", None).is_err());
+        assert!(Identifier::parse("   ", None).is_err());
+    }
+}
