@@ -203,6 +203,25 @@ pub fn normalize_account_id(input: &str) -> Result<String, IdentifierError> {
     }
 }
 
+/// Masks an email for display: `a***@example.com`.
+pub fn mask_email(email: &str) -> String {
+    match email.rsplit_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".to_owned(),
+    }
+}
+
+/// Masks an E.164 phone number for display: `+86 *** **** 8000`.
+pub fn mask_phone(e164: &str) -> String {
+    let digits: String = e164.chars().filter(char::is_ascii_digit).collect();
+    let country = phonenumber::parse(None, e164).map(|n| n.code().value().to_string()).unwrap_or_default();
+    let last4 = digits.get(digits.len().saturating_sub(4)..).unwrap_or_default();
+    if country.is_empty() { format!("+*** **** {last4}") } else { format!("+{country} *** **** {last4}") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +258,12 @@ mod tests {
         assert_eq!(err.input, "carol");
         assert!(Identifier::parse("id:ACC_X", None).is_err());
         assert!(Identifier::parse("   ", None).is_err());
+    }
+
+    #[test]
+    fn contacts_are_masked_to_a_hint() {
+        assert_eq!(mask_email("alice@example.com"), "a***@example.com");
+        assert_eq!(mask_phone("+8613800138000"), "+86 *** **** 8000");
+        assert_eq!(mask_phone("+14155550132"), "+1 *** **** 0132");
     }
 }

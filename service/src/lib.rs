@@ -6,6 +6,167 @@
 //! `main.rs` wraps that with a command line.
 
 pub mod clock;
+pub mod delivery;
+pub mod error;
+pub mod http;
+pub mod openapi;
 pub mod policy;
+pub mod secrets;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
 
 pub use clock::Clock;
+pub use error::{ApiError, StoreError};
+pub use store::{NewAccount, NewDevice, Store};
+
+/// The demo accounts (`serve --demo`, [`Store::seed_demo`]).
+pub mod demo {
+    /// The password of every demo account.
+    pub const PASSWORD: &str = crate::store::DEMO_PASSWORD;
+}
+
+/// Requests per second allowed per bearer token (a token bucket).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub per_second: u32,
+    pub burst: u32,
+}
+
+impl Default for RateLimit {
+    fn default() -> Self {
+        RateLimit { per_second: 200, burst: 400 }
+    }
+}
+
+/// How to run the service.
+#[derive(Debug, Clone)]
+pub struct ServiceConfig {
+    /// SQLite database file (created if missing).
+    pub db: PathBuf,
+    /// Serve `GET /v1/sandbox/outbox` and keep secrets in the outbox.
+    pub sandbox: bool,
+    pub clock: Clock,
+    /// `smtp://host:port`: send emails over SMTP.
+    pub smtp: Option<String>,
+    /// POST SMS messages as JSON to this URL.
+    pub sms_webhook: Option<String>,
+    /// Per-token request rate; `None` turns the limit off.
+    pub rate_limit: Option<RateLimit>,
+}
+
+impl ServiceConfig {
+    pub fn new(db: impl Into<PathBuf>) -> Self {
+        ServiceConfig {
+            db: db.into(),
+            sandbox: false,
+            clock: Clock::system(),
+            smtp: None,
+            sms_webhook: None,
+            rate_limit: Some(RateLimit::default()),
+        }
+    }
+}
+
+/// Why the service could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Delivery(#[from] delivery::DeliveryConfigError),
+    #[error("cannot listen on `{addr}`")]
+    Listen {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A service running on a tokio runtime; stops when shut down or dropped.
+pub struct RunningService {
+    addr: SocketAddr,
+    store: Store,
+    delivery: delivery::Delivery,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningService {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://ADDR`, the base URL of the API.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Every message the service sends from now on.
+    pub fn subscribe_outbox(&self) -> tokio::sync::broadcast::Receiver<acctl_api::OutboxMessage> {
+        self.delivery.subscribe()
+    }
+
+    /// Stops accepting requests, lets the ones in flight finish, and waits.
+    pub async fn shutdown(mut self) {
+        self.stop();
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+
+    /// Waits until the server stops (after [`RunningService::shutdown`] elsewhere, or an I/O error).
+    pub async fn wait(mut self) -> std::io::Result<()> {
+        match self.task.take() {
+            Some(task) => task.await.unwrap_or(Ok(())),
+            None => Ok(()),
+        }
+    }
+
+    fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl Drop for RunningService {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Installs the process-wide TLS crypto provider (ring) that reqwest needs.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+/// Opens the database and serves the API on `listen` (port 0 picks a free
+/// port; [`RunningService::addr`] tells which).
+pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningService, StartError> {
+    let store = {
+        let (db, clock) = (config.db.clone(), config.clock.clone());
+        tokio::task::spawn_blocking(move || Store::open(&db, clock)).await.map_err(|_| StoreError::Worker)??
+    };
+    let delivery =
+        delivery::Delivery::new(store.clone(), config.smtp.as_deref(), config.sms_webhook.as_deref(), config.sandbox)?;
+    let state = http::AppState::new(store.clone(), delivery.clone(), config.sandbox, config.rate_limit);
+    let listener =
+        tokio::net::TcpListener::bind(listen).await.map_err(|source| StartError::Listen { addr: listen, source })?;
+    let addr = listener.local_addr().map_err(|source| StartError::Listen { addr: listen, source })?;
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let app = http::router(state);
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = rx.await;
+            })
+            .await
+    });
+    Ok(RunningService { addr, store, delivery, shutdown: Some(tx), task: Some(task) })
+}

@@ -1,1 +1,240 @@
-fn main() {}
+//! `acctl-service`: serve Admin API v1, mint operator tokens, load accounts.
+
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use acctl_api::Role;
+use acctl_service::{Clock, NewAccount, RateLimit, ServiceConfig, Store};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+/// The reference account service behind acctl: Admin API v1 over HTTP, backed by SQLite.
+#[derive(Parser)]
+#[command(name = "acctl-service", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API.
+    ///
+    /// Example: acctl-service serve --listen 127.0.0.1:8080 --db accounts.db --sandbox --demo
+    Serve(ServeArgs),
+    /// Operator tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Customer accounts.
+    #[command(subcommand)]
+    Accounts(AccountsCommand),
+    /// Print the OpenAPI document (the committed api/openapi.json).
+    Openapi,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// SQLite database file; created if missing.
+    #[arg(long, default_value = "accounts.db")]
+    db: PathBuf,
+    /// Sandbox mode: serve GET /v1/sandbox/outbox with every message's code
+    /// or temporary password, and print a token per role on start.
+    #[arg(long)]
+    sandbox: bool,
+    /// Seed the demo accounts (skipping those that exist).
+    #[arg(long)]
+    demo: bool,
+    /// Send emails to this SMTP server (smtp://host:port; plain SMTP).
+    #[arg(long, value_name = "URL")]
+    smtp: Option<String>,
+    /// POST SMS messages as JSON ({"to", "body", "kind", "account_id"}) to this URL.
+    #[arg(long, value_name = "URL")]
+    sms_webhook: Option<String>,
+    /// Requests per second allowed per token (bursts of twice that); 0 turns the limit off.
+    #[arg(long, default_value_t = 200)]
+    rate_limit: u32,
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a bearer token and print it (once: only its hash is stored).
+    ///
+    /// Example: acctl-service token create --db accounts.db --actor alice --role agent
+    Create {
+        #[arg(long, default_value = "accounts.db")]
+        db: PathBuf,
+        /// Operator name recorded in the audit log.
+        #[arg(long)]
+        actor: String,
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+    },
+}
+
+#[derive(Subcommand)]
+enum AccountsCommand {
+    /// Import accounts from NDJSON, one account a line.
+    ///
+    /// Each line: {"email": "...", "phone": "+86...", "display_name": "...",
+    /// "password": "...", "mfa": false, "devices": [{"model": "...", "name": "..."}]}.
+    /// All lines are checked first; nothing is imported if one is bad.
+    Import {
+        #[arg(long, default_value = "accounts.db")]
+        db: PathBuf,
+        /// NDJSON file, or - for stdin.
+        file: PathBuf,
+    },
+    /// Create synthetic accounts (no password) for load tests.
+    Generate {
+        #[arg(long, default_value = "accounts.db")]
+        db: PathBuf,
+        #[arg(long)]
+        count: u64,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ACCTL_SERVICE_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => serve(args),
+        Command::Token(TokenCommand::Create { db, actor, role }) => {
+            let store = Store::open(&db, Clock::system())?;
+            let token = store.create_token(&actor, role)?;
+            println!("{token}");
+            eprintln!("Token for `{actor}` ({}) created. It is shown only this once.", role.as_str());
+            Ok(())
+        }
+        Command::Accounts(AccountsCommand::Import { db, file }) => import(&db, &file),
+        Command::Accounts(AccountsCommand::Generate { db, count }) => {
+            let store = Store::open(&db, Clock::system())?;
+            let total = store.generate_accounts(count)?;
+            eprintln!("Generated {count} accounts ({total} synthetic accounts in `{}`).", db.display());
+            Ok(())
+        }
+        Command::Openapi => {
+            print!("{}", acctl_service::openapi::document_json());
+            Ok(())
+        }
+    }
+}
+
+fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
+    let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(file).with_context(|| format!("cannot read `{}`", file.display()))?,
+        ))
+    };
+    // Parse every line before writing any, so a bad line imports nothing.
+    let mut accounts = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read line {} of `{}`", n + 1, file.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let account: NewAccount = serde_json::from_str(&line)
+            .map_err(|e| anyhow::anyhow!("line {}: not an account record (column {}): {}", n + 1, e.column(), redact(&e)))?;
+        accounts.push((n + 1, account));
+    }
+    let store = Store::open(db, Clock::system())?;
+    let mut imported = 0;
+    for (line, account) in &accounts {
+        store.import_account(account).with_context(|| format!("line {line} was not imported ({imported} before it were)"))?;
+        imported += 1;
+    }
+    eprintln!("Imported {imported} accounts into `{}`.", db.display());
+    Ok(())
+}
+
+/// serde's message without any quoted value (a line may hold a password).
+fn redact(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    if msg.starts_with("missing field") || msg.starts_with("unknown field") {
+        msg.split(" at line").next().unwrap_or_default().split(", expected").next().unwrap_or_default().to_owned()
+    } else {
+        format!("{:?} error", e.classify()).to_lowercase()
+    }
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    runtime.block_on(async move {
+        let mut config = ServiceConfig::new(&args.db);
+        config.sandbox = args.sandbox;
+        config.smtp = args.smtp;
+        config.sms_webhook = args.sms_webhook;
+        config.rate_limit = (args.rate_limit > 0)
+            .then(|| RateLimit { per_second: args.rate_limit, burst: args.rate_limit.saturating_mul(2) });
+        let service = acctl_service::start(config, args.listen).await?;
+        if args.demo {
+            let store = service.store().clone();
+            tokio::task::spawn_blocking(move || store.seed_demo()).await??;
+        }
+        eprintln!("acctl-service listening on {}", service.url());
+        if args.sandbox {
+            let store = service.store().clone();
+            let tokens = tokio::task::spawn_blocking(move || {
+                [Role::Agent, Role::Sre, Role::Admin]
+                    .into_iter()
+                    .map(|role| store.create_token(&format!("sandbox-{}", role.as_str()), role).map(|t| (role, t)))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .await??;
+            eprintln!("sandbox mode: messages are not sent; read them at {}/v1/sandbox/outbox", service.url());
+            for (role, token) in tokens {
+                eprintln!("  {:<5} token: {token}", role.as_str());
+            }
+        }
+        shutdown_signal().await?;
+        eprintln!("shutting down");
+        service.shutdown().await;
+        Ok(())
+    })
+}
+
+async fn shutdown_signal() -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => r?,
+            _ = term.recv() => {}
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,297 @@
+//! Reading accounts, and the SRE actions on them (lock, unlock, sessions).
+
+use acctl_api::{
+    Account, AccountStatus, AuditAction, AuditOutcome, BatchLookupRequest, BatchLookupResponse, BatchLookupResult,
+    ErrorCode, Identifier, IdentifierKind, ItemError, Problem, SessionsRevoked, Whoami, scope,
+};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+
+use super::caller::outcome_of;
+use super::extract::{ApiJson, ApiQuery};
+use super::{AppState, Caller};
+use crate::error::{ApiError, ApiResult};
+use crate::store::AccountRow;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct RevealQuery {
+    /// Unmasked email and phone (needs `accounts:pii`; audited).
+    #[serde(default)]
+    pub reveal: Option<bool>,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct FindQuery {
+    /// Exact email (domain case-insensitive, IDNA-normalised).
+    pub email: Option<String>,
+    /// Phone number in E.164 (`+8613800138000`).
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub reveal: Option<bool>,
+}
+
+/// Who the token belongs to.
+#[utoipa::path(get, path = "/v1/whoami", tag = "operators",
+    responses((status = 200, body = Whoami), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub async fn whoami(caller: Caller) -> Json<Whoami> {
+    let role = caller.role();
+    Json(Whoami {
+        actor: caller.actor.name.clone(),
+        role,
+        scopes: role.scopes().iter().map(|s| (*s).to_owned()).collect(),
+    })
+}
+
+/// Checks the reveal permission; a refused reveal is audited too.
+async fn reveal_allowed(state: &AppState, caller: &Caller, reveal: bool, account_id: Option<&str>) -> ApiResult<bool> {
+    if !reveal {
+        return Ok(false);
+    }
+    if let Err(e) = caller.require(scope::ACCOUNTS_PII) {
+        audit(state, caller, AuditAction::AccountReveal, account_id, AuditOutcome::Denied, Some("error=forbidden".into()))
+            .await;
+        return Err(e);
+    }
+    Ok(true)
+}
+
+pub(super) async fn audit(
+    state: &AppState,
+    caller: &Caller,
+    action: AuditAction,
+    account_id: Option<&str>,
+    outcome: AuditOutcome,
+    detail: Option<String>,
+) {
+    let caller = caller.clone();
+    let account_id = account_id.map(str::to_owned);
+    let result = state
+        .db(move |s| s.record_audit(&caller.audit_event(action, account_id.as_deref(), outcome, detail)))
+        .await;
+    if let Err(e) = result {
+        tracing::error!(detail = %e.detail, "could not write an audit event");
+    }
+}
+
+async fn answer(state: &AppState, caller: &Caller, row: AccountRow, devices: Vec<acctl_api::Device>, reveal: bool) -> Account {
+    if reveal {
+        audit(state, caller, AuditAction::AccountReveal, Some(&row.id), AuditOutcome::Success, None).await;
+    }
+    row.to_api(devices, reveal)
+}
+
+/// One account by ID.
+#[utoipa::path(get, path = "/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path, description = "`acc_…`"), RevealQuery),
+    responses((status = 200, body = Account),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<RevealQuery>,
+) -> ApiResult<Json<Account>> {
+    caller.require(scope::ACCOUNTS_READ)?;
+    let ident = Identifier::normalized(IdentifierKind::Id, &id, None)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?;
+    let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), Some(&ident.value)).await?;
+    let value = ident.value.clone();
+    let (row, devices) =
+        state.db(move |s| s.find_account(IdentifierKind::Id, &value)).await?.ok_or_else(ApiError::account_not_found)?;
+    Ok(Json(answer(&state, &caller, row, devices, reveal).await))
+}
+
+/// Find an account by email or phone (exactly one of them).
+#[utoipa::path(get, path = "/v1/accounts", tag = "accounts", params(FindQuery),
+    responses((status = 200, body = Account),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub async fn find(State(state): State<AppState>, caller: Caller, ApiQuery(q): ApiQuery<FindQuery>) -> ApiResult<Json<Account>> {
+    caller.require(scope::ACCOUNTS_READ)?;
+    let (kind, value) = match (&q.email, &q.phone) {
+        (Some(e), None) => (IdentifierKind::Email, e),
+        (None, Some(p)) => (IdentifierKind::Phone, p),
+        _ => return Err(ApiError::invalid_request("give exactly one of the `email` and `phone` query parameters")),
+    };
+    let ident = Identifier::normalized(kind, value, None)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?;
+    let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), None).await?;
+    let (row, devices) = state
+        .db(move |s| s.find_account(ident.kind, &ident.value))
+        .await?
+        .ok_or_else(ApiError::account_not_found)?;
+    Ok(Json(answer(&state, &caller, row, devices, reveal).await))
+}
+
+/// Up to 500 lookups in one request; one result per identifier, in order.
+#[utoipa::path(post, path = "/v1/accounts:batchLookup", tag = "accounts", params(RevealQuery), request_body = BatchLookupRequest,
+    responses((status = 200, body = BatchLookupResponse),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub async fn batch_lookup(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<RevealQuery>,
+    ApiJson(request): ApiJson<BatchLookupRequest>,
+) -> ApiResult<Json<BatchLookupResponse>> {
+    caller.require(scope::ACCOUNTS_READ)?;
+    let n = request.identifiers.len();
+    if n == 0 || n > acctl_api::BATCH_LOOKUP_MAX {
+        return Err(ApiError::unprocessable(format!(
+            "a batch holds 1 to {} identifiers; this one has {n}",
+            acctl_api::BATCH_LOOKUP_MAX
+        )));
+    }
+    let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), None).await?;
+    let normalized: Vec<Result<Identifier, String>> = request
+        .identifiers
+        .iter()
+        .map(|i| Identifier::normalized(i.kind, &i.value, None).map_err(|e| e.to_string()))
+        .collect();
+    let queries: Vec<(IdentifierKind, String)> =
+        normalized.iter().filter_map(|r| r.as_ref().ok()).map(|i| (i.kind, i.value.clone())).collect();
+    let mut found = state.db(move |s| s.find_accounts(&queries)).await?.into_iter();
+    let mut results = Vec::with_capacity(n);
+    for (input, norm) in request.identifiers.into_iter().zip(normalized) {
+        let result = match norm {
+            Err(detail) => BatchLookupResult {
+                input,
+                account: None,
+                error: Some(ItemError { code: ErrorCode::InvalidIdentifier, detail }),
+            },
+            Ok(_) => match found.next().flatten() {
+                Some((row, devices)) => {
+                    let account = answer(&state, &caller, row, devices, reveal).await;
+                    BatchLookupResult { input, account: Some(account), error: None }
+                }
+                None => BatchLookupResult {
+                    input,
+                    account: None,
+                    error: Some(ItemError { code: ErrorCode::AccountNotFound, detail: "no account matches".into() }),
+                },
+            },
+        };
+        results.push(result);
+    }
+    Ok(Json(BatchLookupResponse { results }))
+}
+
+/// `POST /v1/accounts/{id}:lock` and `:unlock` share one route (the action
+/// is part of the last path segment).
+pub async fn action(State(state): State<AppState>, caller: Caller, Path(target): Path<String>) -> ApiResult<Json<Account>> {
+    match target.rsplit_once(':') {
+        Some((id, "lock")) => set_status(state, caller, id.to_owned(), AccountStatus::Locked).await,
+        Some((id, "unlock")) => set_status(state, caller, id.to_owned(), AccountStatus::Active).await,
+        _ => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "no such route; POST /v1/accounts/{id}:lock or :unlock",
+        )),
+    }
+}
+
+/// Lock an account: sign-ins and resets by verification stop until unlocked.
+#[utoipa::path(post, path = "/v1/accounts/{id}:lock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
+    responses((status = 200, body = Account),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+#[allow(dead_code)]
+fn lock_doc() {}
+
+/// Unlock a locked account.
+#[utoipa::path(post, path = "/v1/accounts/{id}:unlock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
+    responses((status = 200, body = Account),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+#[allow(dead_code)]
+fn unlock_doc() {}
+
+async fn set_status(state: AppState, caller: Caller, id: String, status: AccountStatus) -> ApiResult<Json<Account>> {
+    let action = if status == AccountStatus::Locked { AuditAction::AccountLock } else { AuditAction::AccountUnlock };
+    let id = Identifier::normalized(IdentifierKind::Id, &id, None)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?
+        .value;
+    let result = async {
+        caller.require(scope::ACCOUNTS_LOCK)?;
+        let target = id.clone();
+        let row = state
+            .db(move |s| {
+                let Some((row, _)) = s.find_account(IdentifierKind::Id, &target)? else { return Ok(None) };
+                if row.status == AccountStatus::Disabled {
+                    return Ok(Some(Err(row)));
+                }
+                Ok::<_, crate::error::StoreError>(s.set_status(&target, status)?.map(Ok))
+            })
+            .await?
+            .ok_or_else(ApiError::account_not_found)?
+            .map_err(|_| ApiError::new(StatusCode::CONFLICT, ErrorCode::AccountDisabled, "the account is disabled"))?;
+        let devices = {
+            let target = id.clone();
+            state.db(move |s| s.devices(&target)).await?
+        };
+        Ok(row.to_api(devices, false))
+    }
+    .await;
+    let (outcome, detail) = outcome_of(&result);
+    audit(&state, &caller, action, Some(&id), outcome, detail).await;
+    result.map(Json)
+}
+
+/// Sign the customer out everywhere.
+#[utoipa::path(post, path = "/v1/accounts/{id}/sessions:revoke", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
+    responses((status = 200, body = SessionsRevoked),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub async fn revoke_sessions(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<SessionsRevoked>> {
+    let id = Identifier::normalized(IdentifierKind::Id, &id, None)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?
+        .value;
+    let result = async {
+        caller.require(scope::SESSIONS_REVOKE)?;
+        let target = id.clone();
+        state
+            .db(move |s| {
+                if s.find_account(IdentifierKind::Id, &target)?.is_none() {
+                    return Ok(None);
+                }
+                Ok::<_, crate::error::StoreError>(Some(s.revoke_sessions(&target)?))
+            })
+            .await?
+            .ok_or_else(ApiError::account_not_found)
+    }
+    .await;
+    let (outcome, detail) = outcome_of(&result);
+    let detail = detail.or_else(|| result.as_ref().ok().map(|n| format!("sessions_revoked={n}")));
+    audit(&state, &caller, AuditAction::SessionsRevoke, Some(&id), outcome, detail).await;
+    let sessions_revoked = result?;
+    Ok(Json(SessionsRevoked { account_id: id, sessions_revoked }))
+}

@@ -1,0 +1,206 @@
+//! Who is calling: bearer-token authentication, the per-token rate limit,
+//! and the audit context (`Audit-Reason`, `Audit-Ticket`, request id) every
+//! mutation records.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, RwLock};
+
+use acctl_api::{AuditAction, AuditOutcome, Role};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::{AppState, RequestId};
+use crate::RateLimit;
+use crate::error::{ApiError, ApiResult};
+use crate::store::{Actor, NewAuditEvent, Store};
+
+/// The authenticated caller of one request.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub actor: Actor,
+    pub reason: Option<String>,
+    pub ticket: Option<String>,
+    pub request_id: String,
+}
+
+impl Caller {
+    pub fn role(&self) -> Role {
+        self.actor.role
+    }
+
+    /// Fails with 403 unless the caller's role carries `scope`.
+    pub fn require(&self, scope: &str) -> ApiResult<()> {
+        if self.actor.role.has(scope) { Ok(()) } else { Err(ApiError::forbidden(scope)) }
+    }
+
+    pub fn audit_event<'a>(
+        &'a self,
+        action: AuditAction,
+        account_id: Option<&'a str>,
+        outcome: AuditOutcome,
+        detail: Option<String>,
+    ) -> NewAuditEvent<'a> {
+        NewAuditEvent {
+            actor: &self.actor.name,
+            action,
+            account_id,
+            reason: self.reason.as_deref(),
+            ticket: self.ticket.as_deref(),
+            request_id: &self.request_id,
+            outcome,
+            detail,
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Caller>().cloned().ok_or_else(|| ApiError::unauthenticated("no bearer token"))
+    }
+}
+
+/// How an outcome is audited: refusals for lack of rights are `denied`,
+/// every other error `failed`.
+pub fn outcome_of<T>(result: &ApiResult<T>) -> (AuditOutcome, Option<String>) {
+    match result {
+        Ok(_) => (AuditOutcome::Success, None),
+        Err(e) if e.status.as_u16() == 403 || e.status.as_u16() == 401 => {
+            (AuditOutcome::Denied, Some(format!("error={}", e.code)))
+        }
+        Err(e) => (AuditOutcome::Failed, Some(format!("error={}", e.code))),
+    }
+}
+
+/// Token bucket per token, timed by the service clock.
+pub struct RateLimiter {
+    limit: RateLimit,
+    buckets: Mutex<HashMap<String, (f64, i64)>>,
+}
+
+impl RateLimiter {
+    pub fn new(limit: RateLimit) -> Self {
+        RateLimiter { limit, buckets: Mutex::new(HashMap::new()) }
+    }
+
+    /// Takes one request from `key`'s bucket, or answers how many seconds
+    /// until one is available.
+    pub fn take(&self, key: &str, now_ms: i64) -> Result<(), u64> {
+        let rate = f64::from(self.limit.per_second.max(1));
+        let burst = f64::from(self.limit.burst.max(1));
+        let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (tokens, last) = buckets.entry(key.to_owned()).or_insert((burst, now_ms));
+        let elapsed = (now_ms - *last).max(0) as f64 / 1000.0;
+        *tokens = (*tokens + elapsed * rate).min(burst);
+        *last = now_ms;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            Ok(())
+        } else {
+            Err(((1.0 - *tokens) / rate).ceil().max(1.0) as u64)
+        }
+    }
+}
+
+pub(crate) struct Authenticator {
+    store: Store,
+    cache: RwLock<HashMap<String, Actor>>,
+    limiter: Option<RateLimiter>,
+}
+
+impl Authenticator {
+    pub fn new(store: Store, limit: Option<RateLimit>) -> Self {
+        Authenticator { store, cache: RwLock::new(HashMap::new()), limiter: limit.map(RateLimiter::new) }
+    }
+
+    /// The token's hash (the rate-limit key) and its actor.
+    async fn actor(&self, token: &str) -> ApiResult<(String, Actor)> {
+        let hash = crate::secrets::sha256_hex(token);
+        if let Some(actor) = self.cache.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(&hash) {
+            return Ok((hash, actor.clone()));
+        }
+        let store = self.store.clone();
+        let h = hash.clone();
+        let found = tokio::task::spawn_blocking(move || store.actor_for_token_hash(&h))
+            .await
+            .map_err(|_| ApiError::from(crate::error::StoreError::Worker))??;
+        let actor = found.ok_or_else(|| ApiError::unauthenticated("the bearer token is not valid"))?;
+        self.cache.write().unwrap_or_else(std::sync::PoisonError::into_inner).insert(hash.clone(), actor.clone());
+        Ok((hash, actor))
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> ApiResult<&str> {
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .ok_or_else(|| ApiError::unauthenticated("send a bearer token: `Authorization: Bearer <token>`"))?;
+    value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| ApiError::unauthenticated("the Authorization header must be `Bearer <token>`"))
+}
+
+/// Reads an audit header: at most 500 characters, no control characters.
+fn audit_header(headers: &HeaderMap, name: &str) -> ApiResult<Option<String>> {
+    let Some(value) = headers.get(name) else { return Ok(None) };
+    let text = std::str::from_utf8(value.as_bytes())
+        .map_err(|_| ApiError::invalid_request(format!("the `{name}` header must be UTF-8 text")))?
+        .trim();
+    if text.chars().count() > 500 || text.chars().any(char::is_control) {
+        return Err(ApiError::invalid_request(format!(
+            "the `{name}` header must be at most 500 characters with no control characters"
+        )));
+    }
+    Ok((!text.is_empty()).then(|| text.to_owned()))
+}
+
+/// Middleware on every authenticated route: resolves the token, applies the
+/// rate limit, and leaves a [`Caller`] in the request's extensions.
+pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let headers = (
+        bearer(req.headers()).map(str::to_owned),
+        audit_header(req.headers(), acctl_api::AUDIT_REASON),
+        audit_header(req.headers(), acctl_api::AUDIT_TICKET),
+    );
+    let caller = async move {
+        let (token, reason, ticket) = (headers.0?, headers.1?, headers.2?);
+        let (token_hash, actor) = state.auth.actor(&token).await?;
+        if let Some(limiter) = &state.auth.limiter
+            && let Err(wait) = limiter.take(&token_hash, state.store.clock().now_ms())
+        {
+            return Err(ApiError::rate_limited("too many requests for this token; slow down", wait));
+        }
+        Ok(Caller { actor, reason, ticket, request_id })
+    }
+    .await;
+    match caller {
+        Ok(caller) => {
+            req.extensions_mut().insert(caller);
+            next.run(req).await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bucket_allows_a_burst_then_refills_at_the_rate() {
+        let limiter = RateLimiter::new(RateLimit { per_second: 2, burst: 3 });
+        assert!((0..3).all(|_| limiter.take("t", 0).is_ok()));
+        assert_eq!(limiter.take("t", 0), Err(1));
+        assert!(limiter.take("other", 0).is_ok());
+        assert!(limiter.take("t", 500).is_ok());
+        assert!(limiter.take("t", 500).is_err());
+    }
+}

@@ -1,0 +1,128 @@
+//! The HTTP face of the service: routing, the cross-cutting middleware
+//! (request ids, authentication, rate limits, idempotency) and the handlers.
+
+pub(crate) mod accounts;
+mod caller;
+mod extract;
+mod idempotency;
+pub(crate) mod misc;
+pub(crate) mod recovery;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+
+pub use caller::{Caller, RateLimiter};
+
+use crate::delivery::Delivery;
+use crate::error::{ApiError, StoreError};
+use crate::store::Store;
+use acctl_api::{ErrorCode, Problem};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub delivery: Delivery,
+    pub sandbox: bool,
+    pub(crate) auth: Arc<caller::Authenticator>,
+}
+
+impl AppState {
+    pub fn new(store: Store, delivery: Delivery, sandbox: bool, rate_limit: Option<crate::RateLimit>) -> Self {
+        let auth = Arc::new(caller::Authenticator::new(store.clone(), rate_limit));
+        AppState { store, delivery, sandbox, auth }
+    }
+
+    /// Runs blocking store work off the async threads.
+    pub async fn db<T, E>(&self, f: impl FnOnce(&Store) -> Result<T, E> + Send + 'static) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        E: Into<ApiError> + Send + 'static,
+    {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || f(&store))
+            .await
+            .map_err(|_| ApiError::from(StoreError::Worker))?
+            .map_err(Into::into)
+    }
+}
+
+/// The request's id, set by [`request_id`] before anything else runs.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+pub fn router(state: AppState) -> Router {
+    let authed = Router::new()
+        .route("/v1/whoami", get(accounts::whoami))
+        .route("/v1/accounts", get(accounts::find))
+        .route("/v1/accounts:batchLookup", post(accounts::batch_lookup))
+        .route("/v1/accounts/{id}", get(accounts::get).post(accounts::action))
+        .route("/v1/accounts/{id}/challenges", post(recovery::create_challenge))
+        .route("/v1/accounts/{id}/password", put(recovery::set_password))
+        .route("/v1/accounts/{id}/sessions:revoke", post(accounts::revoke_sessions))
+        .route("/v1/challenges/{id}/verify", post(recovery::verify))
+        .route("/v1/audit", get(misc::audit))
+        .route_layer(middleware::from_fn_with_state(state.clone(), idempotency::idempotency))
+        .route_layer(middleware::from_fn_with_state(state.clone(), caller::authenticate));
+    let public = Router::new()
+        .route("/v1/auth/login", post(misc::login))
+        .route("/v1/sandbox/outbox", get(misc::outbox))
+        .route("/v1/openapi.json", get(misc::openapi))
+        .route("/healthz", get(|| async { "ok" }));
+    Router::new()
+        .merge(authed)
+        .merge(public)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn(request_id))
+        .with_state(state)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "no such route in Admin API v1; see /v1/openapi.json")
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed, "this route does not take that method")
+}
+
+/// Gives every request an id, answers it in `Request-Id`, and writes it into
+/// problem documents so an error report carries it.
+async fn request_id(mut req: Request, next: Next) -> Response {
+    let id = crate::secrets::random_token("req_", 10);
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let response = next.run(req).await;
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(acctl_api::PROBLEM_JSON.as_bytes()));
+    let mut response = if is_problem {
+        let (parts, body) = response.into_parts();
+        match axum::body::to_bytes(body, 1 << 20).await.ok().and_then(|b| serde_json::from_slice::<Problem>(&b).ok()) {
+            Some(mut problem) => {
+                problem.request_id = Some(id.clone());
+                let mut fresh = crate::error::problem_response(&problem);
+                *fresh.status_mut() = parts.status;
+                for (name, value) in &parts.headers {
+                    if name != header::CONTENT_LENGTH {
+                        fresh.headers_mut().insert(name.clone(), value.clone());
+                    }
+                }
+                fresh
+            }
+            None => ApiError::internal().into_response(),
+        }
+    } else {
+        response
+    };
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(acctl_api::REQUEST_ID, v);
+    }
+    response
+}

@@ -1,0 +1,278 @@
+//! The storage layer: every SQL statement the service runs lives under this
+//! module, behind [`Store`]'s methods, which speak in domain terms (accounts,
+//! challenges, tokens) and take "now" from the service [`Clock`].
+//!
+//! SQLite runs in WAL mode with one writer connection and a few reader
+//! connections, so lookups never wait behind a write. Calls are blocking;
+//! the HTTP layer runs them on tokio's blocking pool.
+//!
+//! Taking PostgreSQL later: the schema below is plain SQL (INTEGER
+//! milliseconds for times, TEXT ids, no SQLite-only types), and the only
+//! SQLite-specific parts are the pragmas in [`Store::open`] and `COLLATE
+//! NOCASE` on email (a `citext` column or `lower()` index in PostgreSQL).
+//! A PostgreSQL backend would implement the same `Store` methods over a
+//! connection pool (e.g. `postgres` + `r2d2`), with `BEGIN ... FOR UPDATE`
+//! where this code relies on SQLite's single writer for serialisation.
+
+mod accounts;
+mod audit;
+mod idempotency;
+mod outbox;
+mod recovery;
+mod seed;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use acctl_api::Role;
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+pub use accounts::{AccountRow, LoginOutcome, mask_contact};
+pub use audit::{AuditFilter, NewAuditEvent};
+pub use idempotency::{IdempotencyBegin, StoredResponse};
+pub use recovery::{ChallengeCreated, PasswordChangeRequest, RESEND_COOLDOWN_MS, VerifyOutcome};
+pub use seed::{DEMO_PASSWORD, NewAccount, NewDevice};
+
+use crate::clock::Clock;
+use crate::error::StoreError;
+
+const READERS: usize = 4;
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE accounts (
+    id                   TEXT PRIMARY KEY,
+    email                TEXT COLLATE NOCASE UNIQUE,
+    phone                TEXT UNIQUE,
+    display_name         TEXT NOT NULL,
+    status               TEXT NOT NULL DEFAULT 'active',
+    email_verified       INTEGER NOT NULL DEFAULT 0,
+    phone_verified       INTEGER NOT NULL DEFAULT 0,
+    mfa                  INTEGER NOT NULL DEFAULT 0,
+    password_hash        TEXT,
+    must_change_password INTEGER NOT NULL DEFAULT 0,
+    created_at           INTEGER NOT NULL,
+    last_login_at        INTEGER,
+    password_changed_at  INTEGER
+);
+CREATE TABLE devices (
+    id           INTEGER PRIMARY KEY,
+    account_id   TEXT NOT NULL REFERENCES accounts(id),
+    model        TEXT NOT NULL,
+    name         TEXT,
+    last_seen_at INTEGER
+);
+CREATE INDEX devices_account ON devices(account_id);
+CREATE TABLE sessions (
+    id         TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+);
+CREATE INDEX sessions_account ON sessions(account_id, revoked_at);
+CREATE TABLE tokens (
+    hash       TEXT PRIMARY KEY,
+    actor      TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE challenges (
+    id            TEXT PRIMARY KEY,
+    account_id    TEXT NOT NULL REFERENCES accounts(id),
+    channel       TEXT NOT NULL,
+    code_hash     TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    expires_at    INTEGER NOT NULL,
+    attempts_left INTEGER NOT NULL,
+    -- pending | verified | used_up | superseded | undelivered
+    status        TEXT NOT NULL,
+    verified_by   TEXT,
+    verified_at   INTEGER,
+    consumed      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX challenges_account ON challenges(account_id, channel, created_at);
+CREATE TABLE verification_tokens (
+    hash       TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    actor      TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER
+);
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         INTEGER NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    account_id TEXT,
+    reason     TEXT,
+    ticket     TEXT,
+    request_id TEXT NOT NULL,
+    outcome    TEXT NOT NULL,
+    detail     TEXT
+);
+CREATE INDEX audit_account ON audit(account_id, id);
+CREATE INDEX audit_actor ON audit(actor, id);
+CREATE TABLE outbox (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         INTEGER NOT NULL,
+    account_id TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    to_addr    TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    -- outside sandbox mode the secret is redacted from the stored body
+    body       TEXT NOT NULL,
+    secret     TEXT
+);
+CREATE TABLE idempotency (
+    actor        TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    fingerprint  TEXT NOT NULL,
+    state        TEXT NOT NULL,
+    status       INTEGER,
+    content_type TEXT,
+    body         BLOB,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (actor, key)
+);
+"#];
+
+/// Handle to the database; cheap to clone, safe to share across threads.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+    clock: Clock,
+    path: PathBuf,
+}
+
+/// The operator behind a bearer token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub role: Role,
+}
+
+fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    // A panic while holding a connection leaves SQLite itself consistent
+    // (the transaction rolls back on drop), so the connection is reusable.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn connect(path: &Path) -> Result<Connection, StoreError> {
+    let open = |source| StoreError::Open { path: path.display().to_string(), source };
+    let conn = Connection::open(path).map_err(open)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open)?;
+    conn.pragma_update(None, "journal_mode", "WAL").map_err(open)?;
+    conn.pragma_update(None, "synchronous", "NORMAL").map_err(open)?;
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(open)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path, clock: Clock) -> Result<Store, StoreError> {
+        let mut writer = connect(path)?;
+        migrate(&mut writer)?;
+        let readers = (0..READERS).map(|_| connect(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
+        Ok(Store {
+            inner: Arc::new(Inner {
+                writer: Mutex::new(writer),
+                readers,
+                next_reader: AtomicUsize::new(0),
+                clock,
+                path: path.to_owned(),
+            }),
+        })
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.inner.clock
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    fn now_ms(&self) -> i64 {
+        self.inner.clock.now_ms()
+    }
+
+    /// Runs `f` on a reader connection (a consistent snapshot).
+    fn read<T, E: From<rusqlite::Error>>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E> {
+        let readers = &self.inner.readers;
+        let start = self.inner.next_reader.fetch_add(1, Ordering::Relaxed);
+        for i in 0..readers.len() {
+            if let Ok(conn) = readers[(start + i) % readers.len()].try_lock() {
+                return f(&conn);
+            }
+        }
+        f(&lock(&readers[start % readers.len()]))
+    }
+
+    /// Runs `f` in one immediate write transaction; commits when it returns
+    /// `Ok`, rolls back otherwise.
+    fn write<T, E: From<rusqlite::Error>>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E> {
+        let mut conn = lock(&self.inner.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Creates a bearer token for `actor` with `role` and returns it. Only
+    /// its hash is stored: this is the one time it can be seen.
+    pub fn create_token(&self, actor: &str, role: Role) -> Result<String, StoreError> {
+        if actor.trim().is_empty() || actor.chars().any(char::is_control) {
+            return Err(StoreError::Invalid(format!("`{actor}` is not a usable actor name")));
+        }
+        let token = crate::secrets::random_token("acctl_", 20);
+        let now = self.now_ms();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO tokens (hash, actor, role, created_at) VALUES (?1, ?2, ?3, ?4)",
+                (crate::secrets::sha256_hex(&token), actor, role.as_str(), now),
+            )
+        })?;
+        Ok(token)
+    }
+
+    /// The actor whose token hashes to `token_hash`, if any.
+    pub fn actor_for_token_hash(&self, token_hash: &str) -> Result<Option<Actor>, StoreError> {
+        let row = self.read(|c| {
+            c.prepare_cached("SELECT actor, role FROM tokens WHERE hash = ?1")?
+                .query_row([token_hash], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .optional()
+        })?;
+        Ok(row.and_then(|(name, role)| role.parse().ok().map(|role| Actor { name, role })))
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let version = usize::try_from(version).unwrap_or(0);
+    if version > MIGRATIONS.len() {
+        return Err(StoreError::Invalid(format!(
+            "the database schema is version {version}, newer than this service knows ({}); upgrade acctl-service",
+            MIGRATIONS.len()
+        )));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
+        tx.commit()?;
+    }
+    Ok(())
+}
