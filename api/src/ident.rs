@@ -84,9 +84,10 @@ impl Identifier {
         if trimmed.is_empty() {
             return Err(IdentifierError::new(input, "is empty"));
         }
-        let forced = [("email:", IdentifierKind::Email), ("phone:", IdentifierKind::Phone), ("id:", IdentifierKind::Id)]
-            .into_iter()
-            .find_map(|(prefix, kind)| strip_prefix_ci(trimmed, prefix).map(|rest| (kind, rest)));
+        let forced =
+            [("email:", IdentifierKind::Email), ("phone:", IdentifierKind::Phone), ("id:", IdentifierKind::Id)]
+                .into_iter()
+                .find_map(|(prefix, kind)| strip_prefix_ci(trimmed, prefix).map(|rest| (kind, rest)));
         let (kind, value) = match forced {
             Some((kind, rest)) => (kind, rest),
             None => (detect_kind(trimmed).ok_or_else(|| {
@@ -137,14 +138,19 @@ fn detect_kind(s: &str) -> Option<IdentifierKind> {
 /// The local part is kept as typed.
 pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
     let s = input.trim();
-    let (local, domain) = s
-        .rsplit_once('@')
-        .ok_or_else(|| IdentifierError::new(input, "is not an email address: it has no `@`"))?;
+    let (local, domain) =
+        s.rsplit_once('@').ok_or_else(|| IdentifierError::new(input, "is not an email address: it has no `@`"))?;
     if local.is_empty() || local.len() > 64 {
-        return Err(IdentifierError::new(input, "is not an email address: the part before `@` must be 1 to 64 characters"));
+        return Err(IdentifierError::new(
+            input,
+            "is not an email address: the part before `@` must be 1 to 64 characters",
+        ));
     }
     if local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@') {
-        return Err(IdentifierError::new(input, "is not an email address: it contains a space, a control character or a second `@`"));
+        return Err(IdentifierError::new(
+            input,
+            "is not an email address: it contains a space, a control character or a second `@`",
+        ));
     }
     if domain.is_empty() {
         return Err(IdentifierError::new(input, "is not an email address: it has no domain after `@`"));
@@ -154,7 +160,11 @@ pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
     let labels_ok = ascii.contains('.')
         && ascii.len() <= 253
         && ascii.split('.').all(|l| {
-            !l.is_empty() && l.len() <= 63 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !l.starts_with('-') && !l.ends_with('-')
+            !l.is_empty()
+                && l.len() <= 63
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
         });
     if !labels_ok {
         return Err(IdentifierError::new(input, "is not an email address: its domain is not a valid domain name"));
@@ -167,13 +177,18 @@ pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
 pub fn normalize_phone(input: &str, region: Option<&str>) -> Result<String, IdentifierError> {
     let s = input.trim();
     if !s.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) || !s.chars().any(|c| c.is_ascii_digit()) {
-        return Err(IdentifierError::new(input, "is not a phone number: use digits, optionally with a leading `+` and the country code"));
+        return Err(IdentifierError::new(
+            input,
+            "is not a phone number: use digits, optionally with a leading `+` and the country code",
+        ));
     }
     let country = match region {
-        Some(r) => Some(
-            phonenumber::country::Id::from_str(&r.trim().to_ascii_uppercase())
-                .map_err(|_| IdentifierError::new(input, format!("cannot be read: `{r}` is not a region code (use ISO 3166, e.g. CN, US, GB)")))?,
-        ),
+        Some(r) => Some(phonenumber::country::Id::from_str(&r.trim().to_ascii_uppercase()).map_err(|_| {
+            IdentifierError::new(
+                input,
+                format!("cannot be read: `{r}` is not a region code (use ISO 3166, e.g. CN, US, GB)"),
+            )
+        })?),
         None => None,
     };
     if country.is_none() && !s.starts_with('+') {
@@ -193,13 +208,16 @@ pub fn normalize_phone(input: &str, region: Option<&str>) -> Result<String, Iden
 /// lower-case letters or digits.
 pub fn normalize_account_id(input: &str) -> Result<String, IdentifierError> {
     let s = input.trim();
-    let ok = s
-        .strip_prefix(ACCOUNT_ID_PREFIX)
-        .is_some_and(|rest| (6..=64).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    let ok = s.strip_prefix(ACCOUNT_ID_PREFIX).is_some_and(|rest| {
+        (6..=64).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    });
     if ok {
         Ok(s.to_owned())
     } else {
-        Err(IdentifierError::new(input, "is not an account ID: IDs look like `acc_` followed by 6 to 64 lower-case letters or digits"))
+        Err(IdentifierError::new(
+            input,
+            "is not an account ID: IDs look like `acc_` followed by 6 to 64 lower-case letters or digits",
+        ))
     }
 }
 

@@ -442,10 +442,7 @@ impl AuditAction {
 impl std::str::FromStr for AuditAction {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        AuditAction::ALL
-            .into_iter()
-            .find(|a| a.as_str() == s)
-            .ok_or_else(|| format!("`{s}` is not an audit action"))
+        AuditAction::ALL.into_iter().find(|a| a.as_str() == s).ok_or_else(|| format!("`{s}` is not an audit action"))
     }
 }
 

@@ -142,7 +142,11 @@ impl Delivery {
             Channel::Email => {
                 if let Some(smtp) = &self.smtp {
                     let email = Message::builder()
-                        .from("Account Service <no-reply@accounts.example>".parse().map_err(|e| DeliveryError::Smtp(format!("{e}")))?)
+                        .from(
+                            "Account Service <no-reply@accounts.example>"
+                                .parse()
+                                .map_err(|e| DeliveryError::Smtp(format!("{e}")))?,
+                        )
                         .to(msg.to.parse().map_err(|e| DeliveryError::Smtp(format!("bad recipient: {e}")))?)
                         .subject(subject)
                         .body(body.clone())
@@ -158,7 +162,12 @@ impl Delivery {
                         "kind": msg.kind,
                         "account_id": msg.account_id,
                     });
-                    let response = client.post(url).json(&payload).send().await.map_err(|e| DeliveryError::Sms(e.without_url().to_string()))?;
+                    let response = client
+                        .post(url)
+                        .json(&payload)
+                        .send()
+                        .await
+                        .map_err(|e| DeliveryError::Sms(e.without_url().to_string()))?;
                     if !response.status().is_success() {
                         return Err(DeliveryError::Sms(format!("it answered {}", response.status())));
                     }
@@ -171,7 +180,15 @@ impl Delivery {
         let (account_id, to, kind, channel) = (msg.account_id.to_owned(), msg.to.to_owned(), msg.kind, msg.channel);
         let secret = stored_secret.map(str::to_owned);
         let recorded = tokio::task::spawn_blocking(move || {
-            store.record_message(&account_id, channel, &to, kind, subject, &stored_body, secret.as_deref())
+            store.record_message(crate::store::NewMessage {
+                account_id: &account_id,
+                channel,
+                to: &to,
+                kind,
+                subject,
+                body: &stored_body,
+                secret: secret.as_deref(),
+            })
         })
         .await
         .map_err(|_| crate::error::StoreError::Worker)??;

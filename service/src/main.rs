@@ -162,14 +162,17 @@ fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
         if line.trim().is_empty() {
             continue;
         }
-        let account: NewAccount = serde_json::from_str(&line)
-            .map_err(|e| anyhow::anyhow!("line {}: not an account record (column {}): {}", n + 1, e.column(), redact(&e)))?;
+        let account: NewAccount = serde_json::from_str(&line).map_err(|e| {
+            anyhow::anyhow!("line {}: not an account record (column {}): {}", n + 1, e.column(), redact(&e))
+        })?;
         accounts.push((n + 1, account));
     }
     let store = Store::open(db, Clock::system())?;
     let mut imported = 0;
     for (line, account) in &accounts {
-        store.import_account(account).with_context(|| format!("line {line} was not imported ({imported} before it were)"))?;
+        store
+            .import_account(account)
+            .with_context(|| format!("line {line} was not imported ({imported} before it were)"))?;
         imported += 1;
     }
     eprintln!("Imported {imported} accounts into `{}`.", db.display());
@@ -187,7 +190,8 @@ fn redact(e: &serde_json::Error) -> String {
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
     runtime.block_on(async move {
         let mut config = ServiceConfig::new(&args.db);
         config.sandbox = args.sandbox;

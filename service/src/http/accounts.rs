@@ -51,8 +51,15 @@ async fn reveal_allowed(state: &AppState, caller: &Caller, reveal: bool, account
         return Ok(false);
     }
     if let Err(e) = caller.require(scope::ACCOUNTS_PII) {
-        audit(state, caller, AuditAction::AccountReveal, account_id, AuditOutcome::Denied, Some("error=forbidden".into()))
-            .await;
+        audit(
+            state,
+            caller,
+            AuditAction::AccountReveal,
+            account_id,
+            AuditOutcome::Denied,
+            Some("error=forbidden".into()),
+        )
+        .await;
         return Err(e);
     }
     Ok(true)
@@ -68,15 +75,20 @@ pub(super) async fn audit(
 ) {
     let caller = caller.clone();
     let account_id = account_id.map(str::to_owned);
-    let result = state
-        .db(move |s| s.record_audit(&caller.audit_event(action, account_id.as_deref(), outcome, detail)))
-        .await;
+    let result =
+        state.db(move |s| s.record_audit(&caller.audit_event(action, account_id.as_deref(), outcome, detail))).await;
     if let Err(e) = result {
         tracing::error!(detail = %e.detail, "could not write an audit event");
     }
 }
 
-async fn answer(state: &AppState, caller: &Caller, row: AccountRow, devices: Vec<acctl_api::Device>, reveal: bool) -> Account {
+async fn answer(
+    state: &AppState,
+    caller: &Caller,
+    row: AccountRow,
+    devices: Vec<acctl_api::Device>,
+    reveal: bool,
+) -> Account {
     if reveal {
         audit(state, caller, AuditAction::AccountReveal, Some(&row.id), AuditOutcome::Success, None).await;
     }
@@ -116,7 +128,11 @@ pub async fn get(
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
         (status = 429, body = Problem, content_type = "application/problem+json")))]
-pub async fn find(State(state): State<AppState>, caller: Caller, ApiQuery(q): ApiQuery<FindQuery>) -> ApiResult<Json<Account>> {
+pub async fn find(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<FindQuery>,
+) -> ApiResult<Json<Account>> {
     caller.require(scope::ACCOUNTS_READ)?;
     let (kind, value) = match (&q.email, &q.phone) {
         (Some(e), None) => (IdentifierKind::Email, e),
@@ -126,10 +142,8 @@ pub async fn find(State(state): State<AppState>, caller: Caller, ApiQuery(q): Ap
     let ident = Identifier::normalized(kind, value, None)
         .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?;
     let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), None).await?;
-    let (row, devices) = state
-        .db(move |s| s.find_account(ident.kind, &ident.value))
-        .await?
-        .ok_or_else(ApiError::account_not_found)?;
+    let (row, devices) =
+        state.db(move |s| s.find_account(ident.kind, &ident.value)).await?.ok_or_else(ApiError::account_not_found)?;
     Ok(Json(answer(&state, &caller, row, devices, reveal).await))
 }
 
@@ -192,7 +206,11 @@ pub async fn batch_lookup(
 
 /// `POST /v1/accounts/{id}:lock` and `:unlock` share one route (the action
 /// is part of the last path segment).
-pub async fn action(State(state): State<AppState>, caller: Caller, Path(target): Path<String>) -> ApiResult<Json<Account>> {
+pub async fn action(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(target): Path<String>,
+) -> ApiResult<Json<Account>> {
     match target.rsplit_once(':') {
         Some((id, "lock")) => set_status(state, caller, id.to_owned(), AccountStatus::Locked).await,
         Some((id, "unlock")) => set_status(state, caller, id.to_owned(), AccountStatus::Active).await,

@@ -43,9 +43,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 /// serde names one without quoting the value.
 fn describe_json_error(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    let field = ["missing field `", "unknown field `", "duplicate field `"]
-        .iter()
-        .find_map(|p| msg.strip_prefix(p).and_then(|rest| rest.split('`').next()).map(|f| (p.trim_end_matches(" `"), f)));
+    let field = ["missing field `", "unknown field `", "duplicate field `"].iter().find_map(|p| {
+        msg.strip_prefix(p).and_then(|rest| rest.split('`').next()).map(|f| (p.trim_end_matches(" `"), f))
+    });
     match (field, e.classify()) {
         (Some((what, f)), _) => format!("the request body has a {what} `{f}`"),
         (None, serde_json::error::Category::Syntax | serde_json::error::Category::Eof) => {
@@ -72,16 +72,18 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
 }
 
 fn serde_urlencoded_from_str<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
-    axum::extract::Query::<T>::try_from_uri(&format!("/?{query}").parse().map_err(|_| ApiError::invalid_request("bad query string"))?)
-        .map(|q| q.0)
-        .map_err(|e| {
-            let text = e.body_text();
-            let named = text.split('`').nth(1).filter(|_| text.contains("field `"));
-            match named {
-                Some(f) => ApiError::invalid_request(format!("query parameter `{f}` is missing or malformed")),
-                None => ApiError::invalid_request("the query string is malformed; see /v1/openapi.json"),
-            }
-        })
+    axum::extract::Query::<T>::try_from_uri(
+        &format!("/?{query}").parse().map_err(|_| ApiError::invalid_request("bad query string"))?,
+    )
+    .map(|q| q.0)
+    .map_err(|e| {
+        let text = e.body_text();
+        let named = text.split('`').nth(1).filter(|_| text.contains("field `"));
+        match named {
+            Some(f) => ApiError::invalid_request(format!("query parameter `{f}` is missing or malformed")),
+            None => ApiError::invalid_request("the query string is malformed; see /v1/openapi.json"),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -40,7 +40,11 @@ pub struct AuditQuery {
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 429, body = Problem, content_type = "application/problem+json")))]
-pub async fn audit(State(state): State<AppState>, caller: Caller, ApiQuery(q): ApiQuery<AuditQuery>) -> ApiResult<Json<AuditPage>> {
+pub async fn audit(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<AuditQuery>,
+) -> ApiResult<Json<AuditPage>> {
     caller.require(scope::AUDIT_READ)?;
     let all = caller.role().has(scope::AUDIT_READ_ALL);
     let actor = match q.actor {
@@ -55,10 +59,7 @@ pub async fn audit(State(state): State<AppState>, caller: Caller, ApiQuery(q): A
         None if all => None,
         None => Some(caller.actor.name.clone()),
     };
-    let action = q
-        .action
-        .map(|a| a.parse::<AuditAction>().map_err(ApiError::invalid_request))
-        .transpose()?;
+    let action = q.action.map(|a| a.parse::<AuditAction>().map_err(ApiError::invalid_request)).transpose()?;
     let since_ms = q
         .since
         .map(|s| {

@@ -1,9 +1,8 @@
 //! The recovery flow: send a code, verify it, set the password.
 
 use acctl_api::{
-    AccountStatus, AuditAction, AuditOutcome, Challenge, ChallengeRequest, ErrorCode, Identifier,
-    IdentifierKind, MessageKind, PasswordChange, PasswordMode, PasswordRequest, Problem, VerifyRequest, VerifyResponse,
-    scope,
+    AccountStatus, AuditAction, AuditOutcome, Challenge, ChallengeRequest, ErrorCode, Identifier, IdentifierKind,
+    MessageKind, PasswordChange, PasswordMode, PasswordRequest, Problem, VerifyRequest, VerifyResponse, scope,
 };
 use axum::Json;
 use axum::extract::{Path, State};
@@ -17,8 +16,8 @@ use super::{AppState, Caller};
 use crate::clock::from_ms;
 use crate::delivery::{DeliveryError, Outgoing};
 use crate::error::{ApiError, ApiResult};
-use crate::store::{PasswordChangeRequest, VerifyOutcome};
 use crate::store::RESEND_COOLDOWN_MS;
+use crate::store::{PasswordChangeRequest, VerifyOutcome};
 
 fn account_id(raw: &str) -> ApiResult<String> {
     Identifier::normalized(IdentifierKind::Id, raw, None)
@@ -74,8 +73,15 @@ pub async fn create_challenge(
             let challenge_id = created.id.clone();
             let _ = state.db(move |s| s.mark_undelivered(&challenge_id)).await;
             let error = delivery_failed(&e);
-            audit(&state, &caller, AuditAction::MessageDeliver, Some(&id), AuditOutcome::Failed, Some(format!("channel={channel} {e}")))
-                .await;
+            audit(
+                &state,
+                &caller,
+                AuditAction::MessageDeliver,
+                Some(&id),
+                AuditOutcome::Failed,
+                Some(format!("channel={channel} {e}")),
+            )
+            .await;
             return Err(error);
         }
         Ok(Challenge {
@@ -198,7 +204,12 @@ pub async fn set_password(
     result.map(Json)
 }
 
-async fn change_password(state: &AppState, caller: &Caller, id: &str, request: PasswordRequest) -> ApiResult<PasswordChange> {
+async fn change_password(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    request: PasswordRequest,
+) -> ApiResult<PasswordChange> {
     match (request.mode, &request.password) {
         (PasswordMode::Deliver, Some(_)) => {
             return Err(ApiError::unprocessable("`deliver` makes its own password: leave out `password`"));
@@ -207,8 +218,10 @@ async fn change_password(state: &AppState, caller: &Caller, id: &str, request: P
         _ => {}
     }
     let target = id.to_owned();
-    let (account, _) =
-        state.db(move |s| s.find_account(IdentifierKind::Id, &target)).await?.ok_or_else(ApiError::account_not_found)?;
+    let (account, _) = state
+        .db(move |s| s.find_account(IdentifierKind::Id, &target))
+        .await?
+        .ok_or_else(ApiError::account_not_found)?;
     if account.status == AccountStatus::Disabled {
         return Err(ApiError::new(StatusCode::CONFLICT, ErrorCode::AccountDisabled, "the account is disabled"));
     }
@@ -269,7 +282,11 @@ async fn change_password(state: &AppState, caller: &Caller, id: &str, request: P
                     .filter(|c| account.contact(*c).is_some())
                     .or_else(|| account.channels().first().copied())
                     .ok_or_else(|| {
-                        ApiError::new(StatusCode::CONFLICT, ErrorCode::ChannelUnavailable, "the account has no contact on file")
+                        ApiError::new(
+                            StatusCode::CONFLICT,
+                            ErrorCode::ChannelUnavailable,
+                            "the account has no contact on file",
+                        )
                     })?,
             };
             (crate::secrets::temporary_password(), Some(channel))
@@ -334,8 +351,15 @@ async fn change_password(state: &AppState, caller: &Caller, id: &str, request: P
         match sent {
             Ok(_) => notified.push(channel),
             Err(e) => {
-                audit(state, caller, AuditAction::MessageDeliver, Some(id), AuditOutcome::Failed, Some(format!("channel={channel} notice {e}")))
-                    .await;
+                audit(
+                    state,
+                    caller,
+                    AuditAction::MessageDeliver,
+                    Some(id),
+                    AuditOutcome::Failed,
+                    Some(format!("channel={channel} notice {e}")),
+                )
+                .await;
             }
         }
     }

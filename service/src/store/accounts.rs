@@ -115,7 +115,8 @@ pub(super) fn account_by(conn: &Connection, kind: IdentifierKind, value: &str) -
 }
 
 pub(super) fn devices_of(conn: &Connection, account_id: &str) -> rusqlite::Result<Vec<Device>> {
-    let mut stmt = conn.prepare_cached("SELECT model, name, last_seen_at FROM devices WHERE account_id = ?1 ORDER BY id")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT model, name, last_seen_at FROM devices WHERE account_id = ?1 ORDER BY id")?;
     let rows = stmt.query_map([account_id], |r| {
         Ok(Device { model: r.get(0)?, name: r.get(1)?, last_seen_at: r.get::<_, Option<i64>>(2)?.map(from_ms) })
     })?;
@@ -123,22 +124,37 @@ pub(super) fn devices_of(conn: &Connection, account_id: &str) -> rusqlite::Resul
 }
 
 pub(super) fn revoke_sessions(tx: &Transaction<'_>, account_id: &str, now: i64) -> rusqlite::Result<u64> {
-    let n = tx.execute("UPDATE sessions SET revoked_at = ?2 WHERE account_id = ?1 AND revoked_at IS NULL", (account_id, now))?;
+    let n = tx.execute(
+        "UPDATE sessions SET revoked_at = ?2 WHERE account_id = ?1 AND revoked_at IS NULL",
+        (account_id, now),
+    )?;
     Ok(n as u64)
 }
+
+/// An account found by a lookup, with its bound devices.
+pub type FoundAccount = (AccountRow, Vec<Device>);
 
 /// The outcome of a customer's sign-in attempt.
 #[derive(Debug)]
 pub enum LoginOutcome {
-    Ok { account_id: String, must_change_password: bool, session_id: String },
+    Ok {
+        account_id: String,
+        must_change_password: bool,
+        session_id: String,
+    },
     /// No such account, no password set, or the wrong password.
-    BadCredentials { account_id: Option<String> },
-    NotActive { account_id: String, status: AccountStatus },
+    BadCredentials {
+        account_id: Option<String>,
+    },
+    NotActive {
+        account_id: String,
+        status: AccountStatus,
+    },
 }
 
 impl Store {
     /// One account by identifier (already normalised), with its devices.
-    pub fn find_account(&self, kind: IdentifierKind, value: &str) -> Result<Option<(AccountRow, Vec<Device>)>, StoreError> {
+    pub fn find_account(&self, kind: IdentifierKind, value: &str) -> Result<Option<FoundAccount>, StoreError> {
         Ok(self.read(|c| {
             let Some(row) = account_by(c, kind, value)? else { return Ok(None) };
             let devices = devices_of(c, &row.id)?;
@@ -150,7 +166,7 @@ impl Store {
     pub fn find_accounts(
         &self,
         identifiers: &[(IdentifierKind, String)],
-    ) -> Result<Vec<Option<(AccountRow, Vec<Device>)>>, StoreError> {
+    ) -> Result<Vec<Option<FoundAccount>>, StoreError> {
         Ok(self.read(|c| {
             identifiers
                 .iter()
@@ -184,9 +200,11 @@ impl Store {
     /// Live (unrevoked) sessions of the account.
     pub fn live_sessions(&self, account_id: &str) -> Result<u64, StoreError> {
         Ok(self.read(|c| {
-            c.query_row("SELECT count(*) FROM sessions WHERE account_id = ?1 AND revoked_at IS NULL", [account_id], |r| {
-                r.get::<_, i64>(0)
-            })
+            c.query_row(
+                "SELECT count(*) FROM sessions WHERE account_id = ?1 AND revoked_at IS NULL",
+                [account_id],
+                |r| r.get::<_, i64>(0),
+            )
         })? as u64)
     }
 
@@ -217,7 +235,10 @@ impl Store {
         let session_id = crate::secrets::random_token("ses_", 16);
         let now = self.now_ms();
         self.write(|tx| {
-            tx.execute("INSERT INTO sessions (id, account_id, created_at) VALUES (?1, ?2, ?3)", (&session_id, &row.id, now))?;
+            tx.execute(
+                "INSERT INTO sessions (id, account_id, created_at) VALUES (?1, ?2, ?3)",
+                (&session_id, &row.id, now),
+            )?;
             tx.execute("UPDATE accounts SET last_login_at = ?2 WHERE id = ?1", (&row.id, now))
         })?;
         Ok(LoginOutcome::Ok { account_id: row.id, must_change_password: row.must_change_password, session_id })

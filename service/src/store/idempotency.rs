@@ -34,11 +34,20 @@ impl Store {
         let now = self.now_ms();
         Ok(self.write(|tx| {
             tx.execute("DELETE FROM idempotency WHERE created_at < ?1", [now - KEEP_MS])?;
-            let existing: Option<(String, String, Option<u16>, Option<String>, Option<Vec<u8>>)> = tx
+            let existing = tx
                 .query_row(
                     "SELECT fingerprint, state, status, content_type, body FROM idempotency WHERE actor = ?1 AND key = ?2",
                     (actor, key),
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                    |r| {
+                        let fingerprint: String = r.get(0)?;
+                        let state: String = r.get(1)?;
+                        let stored = StoredResponse {
+                            status: r.get::<_, Option<u16>>(2)?.unwrap_or(500),
+                            content_type: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                            body: r.get::<_, Option<Vec<u8>>>(4)?.unwrap_or_default(),
+                        };
+                        Ok((fingerprint, state, stored))
+                    },
                 )
                 .optional()?;
             Ok::<_, rusqlite::Error>(match existing {
@@ -49,20 +58,21 @@ impl Store {
                     )?;
                     IdempotencyBegin::Proceed
                 }
-                Some((fp, _, _, _, _)) if fp != fingerprint => IdempotencyBegin::Mismatch,
-                Some((_, state, _, _, _)) if state == "in_flight" => IdempotencyBegin::InFlight,
-                Some((_, _, status, content_type, body)) => IdempotencyBegin::Replay(StoredResponse {
-                    status: status.unwrap_or(500),
-                    content_type: content_type.unwrap_or_default(),
-                    body: body.unwrap_or_default(),
-                }),
+                Some((fp, _, _)) if fp != fingerprint => IdempotencyBegin::Mismatch,
+                Some((_, state, _)) if state == "in_flight" => IdempotencyBegin::InFlight,
+                Some((_, _, stored)) => IdempotencyBegin::Replay(stored),
             })
         })?)
     }
 
     /// Stores the response to replay, or forgets the key (`None`) so a retry
     /// runs the request again (after a server error or a rate limit).
-    pub fn idempotency_finish(&self, actor: &str, key: &str, response: Option<&StoredResponse>) -> Result<(), StoreError> {
+    pub fn idempotency_finish(
+        &self,
+        actor: &str,
+        key: &str,
+        response: Option<&StoredResponse>,
+    ) -> Result<(), StoreError> {
         self.write(|tx| match response {
             Some(r) => tx.execute(
                 "UPDATE idempotency SET state = 'done', status = ?3, content_type = ?4, body = ?5 WHERE actor = ?1 AND key = ?2",

@@ -28,9 +28,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use acctl_api::Role;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-pub use accounts::{AccountRow, LoginOutcome, mask_contact};
+pub use accounts::{AccountRow, FoundAccount, LoginOutcome, mask_contact};
 pub use audit::{AuditFilter, NewAuditEvent};
 pub use idempotency::{IdempotencyBegin, StoredResponse};
+pub use outbox::NewMessage;
 pub use recovery::{ChallengeCreated, PasswordChangeRequest, RESEND_COOLDOWN_MS, VerifyOutcome};
 pub use seed::{DEMO_PASSWORD, NewAccount, NewDevice};
 

@@ -22,20 +22,24 @@ fn parse_kind(s: &str) -> MessageKind {
     }
 }
 
+/// A message to record.
+#[derive(Debug, Clone, Copy)]
+pub struct NewMessage<'a> {
+    pub account_id: &'a str,
+    pub channel: Channel,
+    pub to: &'a str,
+    pub kind: MessageKind,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub secret: Option<&'a str>,
+}
+
 impl Store {
     /// Records a message and answers it with its id and time. `body` and
     /// `secret` are stored as given: the caller redacts them outside sandbox
     /// mode.
-    pub fn record_message(
-        &self,
-        account_id: &str,
-        channel: Channel,
-        to: &str,
-        kind: MessageKind,
-        subject: &str,
-        body: &str,
-        secret: Option<&str>,
-    ) -> Result<OutboxMessage, StoreError> {
+    pub fn record_message(&self, msg: NewMessage<'_>) -> Result<OutboxMessage, StoreError> {
+        let NewMessage { account_id, channel, to, kind, subject, body, secret } = msg;
         let now = self.now_ms();
         let id = self.write(|tx| {
             tx.execute(
@@ -59,7 +63,11 @@ impl Store {
     }
 
     /// Messages oldest first, optionally for one account and after an id.
-    pub fn list_messages(&self, account_id: Option<&str>, after_id: Option<i64>) -> Result<Vec<OutboxMessage>, StoreError> {
+    pub fn list_messages(
+        &self,
+        account_id: Option<&str>,
+        after_id: Option<i64>,
+    ) -> Result<Vec<OutboxMessage>, StoreError> {
         Ok(self.read(|c| {
             let mut stmt = c.prepare_cached(
                 "SELECT id, at, channel, to_addr, kind, subject, body, secret, account_id FROM outbox

@@ -36,10 +36,23 @@ pub struct ChallengeCreated {
 
 /// What verifying a code came to.
 pub enum VerifyOutcome {
-    Verified { account_id: String, channel: Channel, token: String, expires_at: i64 },
-    MoreRequired { account_id: String, channel: Channel, remaining: Vec<Channel> },
+    Verified {
+        account_id: String,
+        channel: Channel,
+        token: String,
+        expires_at: i64,
+    },
+    MoreRequired {
+        account_id: String,
+        channel: Channel,
+        remaining: Vec<Channel>,
+    },
     /// Wrong code; the challenge is used up when `attempts_left` is 0.
-    Wrong { account_id: String, channel: Channel, attempts_left: u32 },
+    Wrong {
+        account_id: String,
+        channel: Channel,
+        attempts_left: u32,
+    },
 }
 
 /// A validated password change, ready to apply.
@@ -191,13 +204,16 @@ impl Store {
                 .optional()?
                 .ok_or_else(not_found)?;
             let channel = parse_channel(&channel);
-            let account =
-                account_by(tx, IdentifierKind::Id, &account_id)?.ok_or_else(ApiError::account_not_found)?;
+            let account = account_by(tx, IdentifierKind::Id, &account_id)?.ok_or_else(ApiError::account_not_found)?;
             account_ready(&account)?;
             match status.as_str() {
                 "pending" => {}
                 "verified" => {
-                    return Err(ApiError::new(StatusCode::CONFLICT, ErrorCode::ChallengeUsedUp, "this code was already used"));
+                    return Err(ApiError::new(
+                        StatusCode::CONFLICT,
+                        ErrorCode::ChallengeUsedUp,
+                        "this code was already used",
+                    ));
                 }
                 "used_up" => {
                     return Err(ApiError::new(
@@ -216,7 +232,11 @@ impl Store {
                 _ => return Err(not_found()),
             }
             if now >= expires_at {
-                return Err(ApiError::new(StatusCode::GONE, ErrorCode::ChallengeExpired, "the code expired; send a new one"));
+                return Err(ApiError::new(
+                    StatusCode::GONE,
+                    ErrorCode::ChallengeExpired,
+                    "the code expired; send a new one",
+                ));
             }
             if !correct {
                 let left = attempts_left.saturating_sub(1);
@@ -243,7 +263,10 @@ impl Store {
                     .optional()?;
                 match other {
                     Some(other_id) => {
-                        tx.execute("UPDATE challenges SET consumed = 1 WHERE id IN (?1, ?2)", (challenge_id, &other_id))?;
+                        tx.execute(
+                            "UPDATE challenges SET consumed = 1 WHERE id IN (?1, ?2)",
+                            (challenge_id, &other_id),
+                        )?;
                     }
                     None => {
                         let remaining = account.channels().into_iter().filter(|c| *c != channel).collect();
@@ -283,7 +306,9 @@ impl Store {
             Some((_, who, _, _, _)) if who != actor => {
                 Err(ApiError::verification_invalid("the verification token was issued to another operator"))
             }
-            Some((_, _, _, _, Some(_))) => Err(ApiError::verification_invalid("the verification token was already used")),
+            Some((_, _, _, _, Some(_))) => {
+                Err(ApiError::verification_invalid("the verification token was already used"))
+            }
             Some((_, _, _, expires_at, None)) if now >= expires_at => {
                 Err(ApiError::verification_invalid("the verification token expired; verify a new code"))
             }

@@ -97,7 +97,8 @@ impl Store {
     pub fn import_account(&self, new: &NewAccount) -> Result<String, StoreError> {
         let invalid = |e: acctl_api::IdentifierError| StoreError::Invalid(e.to_string());
         let email = new.email.as_deref().map(acctl_api::ident::normalize_email).transpose().map_err(invalid)?;
-        let phone = new.phone.as_deref().map(|p| acctl_api::ident::normalize_phone(p, None)).transpose().map_err(invalid)?;
+        let phone =
+            new.phone.as_deref().map(|p| acctl_api::ident::normalize_phone(p, None)).transpose().map_err(invalid)?;
         if email.is_none() && phone.is_none() {
             return Err(StoreError::Invalid("an account needs an email or a phone number".into()));
         }
@@ -112,7 +113,11 @@ impl Store {
         let now = self.now_ms();
         let status = new.status.unwrap_or(AccountStatus::Active);
         self.write(|tx| {
-            for (kind, value) in [(IdentifierKind::Id, Some(&id)), (IdentifierKind::Email, email.as_ref()), (IdentifierKind::Phone, phone.as_ref())] {
+            for (kind, value) in [
+                (IdentifierKind::Id, Some(&id)),
+                (IdentifierKind::Email, email.as_ref()),
+                (IdentifierKind::Phone, phone.as_ref()),
+            ] {
                 if let Some(v) = value
                     && super::accounts::account_by(tx, kind, v)?.is_some()
                 {
@@ -169,7 +174,9 @@ impl Store {
     pub fn generate_accounts(&self, count: u64) -> Result<u64, StoreError> {
         let now = self.now_ms();
         let start: u64 = self.read(|c| {
-            c.query_row("SELECT count(*) FROM accounts WHERE email LIKE 'user%@load.example.com'", [], |r| r.get::<_, i64>(0))
+            c.query_row("SELECT count(*) FROM accounts WHERE email LIKE 'user%@load.example.com'", [], |r| {
+                r.get::<_, i64>(0)
+            })
         })? as u64;
         let mut done = 0;
         while done < count {
