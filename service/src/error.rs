@@ -31,13 +31,23 @@ pub struct ApiError {
     pub attempts_left: Option<u32>,
     pub violations: Option<Vec<PolicyViolation>>,
     pub retry_after: Option<u64>,
+    /// `Allow` header of a 405.
+    pub allow: Option<&'static str>,
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn new(status: StatusCode, code: ErrorCode, detail: impl Into<String>) -> Self {
-        ApiError { status, code, detail: detail.into(), attempts_left: None, violations: None, retry_after: None }
+        ApiError {
+            status,
+            code,
+            detail: detail.into(),
+            attempts_left: None,
+            violations: None,
+            retry_after: None,
+            allow: None,
+        }
     }
 
     pub fn invalid_request(detail: impl Into<String>) -> Self {
@@ -125,7 +135,11 @@ impl From<StoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        problem_response(&self.to_problem())
+        let mut response = problem_response(&self.to_problem());
+        if let Some(allow) = self.allow {
+            response.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allow));
+        }
+        response
     }
 }
 

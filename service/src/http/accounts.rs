@@ -16,6 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::store::AccountRow;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RevealQuery {
     /// Unmasked email and phone (needs `accounts:pii`; audited).
     #[serde(default)]
@@ -23,6 +24,7 @@ pub struct RevealQuery {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FindQuery {
     /// Exact email (domain case-insensitive, IDNA-normalised).
     pub email: Option<String>,
@@ -98,6 +100,7 @@ async fn answer(
 /// One account by ID.
 #[utoipa::path(get, path = "/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path, description = "`acc_…`"), RevealQuery),
     responses((status = 200, body = Account),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -109,6 +112,9 @@ pub async fn get(
     Path(id): Path<String>,
     ApiQuery(q): ApiQuery<RevealQuery>,
 ) -> ApiResult<Json<Account>> {
+    if split_action(&id).is_some() {
+        return Err(super::method_not_allowed("POST"));
+    }
     caller.require(scope::ACCOUNTS_READ)?;
     let ident = Identifier::normalized(IdentifierKind::Id, &id, None)
         .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?;
@@ -211,15 +217,25 @@ pub async fn action(
     caller: Caller,
     Path(target): Path<String>,
 ) -> ApiResult<Json<Account>> {
-    match target.rsplit_once(':') {
-        Some((id, "lock")) => set_status(state, caller, id.to_owned(), AccountStatus::Locked).await,
-        Some((id, "unlock")) => set_status(state, caller, id.to_owned(), AccountStatus::Active).await,
-        _ => Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            ErrorCode::NotFound,
-            "no such route; POST /v1/accounts/{id}:lock or :unlock",
-        )),
+    match split_action(&target) {
+        Some((id, status)) => set_status(state, caller, id.to_owned(), status).await,
+        None => Err(super::method_not_allowed("GET, HEAD")),
     }
+}
+
+/// `acc_x:lock` → (`acc_x`, Locked); `acc_x:unlock` → (`acc_x`, Active).
+fn split_action(target: &str) -> Option<(&str, AccountStatus)> {
+    match target.rsplit_once(':')? {
+        (id, "lock") => Some((id, AccountStatus::Locked)),
+        (id, "unlock") => Some((id, AccountStatus::Active)),
+        _ => None,
+    }
+}
+
+/// Other methods on `/v1/accounts/{id}` (and `{id}:lock`/`:unlock`, which
+/// share its route): 405 naming what the documented resource takes.
+pub async fn other_method(Path(target): Path<String>) -> ApiError {
+    super::method_not_allowed(if split_action(&target).is_some() { "POST" } else { "GET, HEAD" })
 }
 
 /// Lock an account: sign-ins and resets by verification stop until unlocked.

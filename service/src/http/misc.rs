@@ -18,6 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::store::{AuditFilter, LoginOutcome, NewAuditEvent};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only events about this account (`acc_…`).
     pub account_id: Option<String>,
@@ -30,6 +31,7 @@ pub struct AuditQuery {
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
     /// Events per page, 1 to 1000 (default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u32>,
 }
 
@@ -149,10 +151,12 @@ pub async fn login(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OutboxQuery {
     /// Only messages to this account.
     pub account_id: Option<String>,
     /// Only messages with a larger id (to follow the outbox).
+    #[param(minimum = 0)]
     pub after: Option<i64>,
 }
 
@@ -168,6 +172,9 @@ pub async fn outbox(State(state): State<AppState>, ApiQuery(q): ApiQuery<OutboxQ
             ErrorCode::NotFound,
             "the outbox is served only when the service runs with --sandbox",
         ));
+    }
+    if q.after.is_some_and(|a| a < 0) {
+        return Err(ApiError::invalid_request("`after` must be a message id (0 or more)"));
     }
     let messages = state.db(move |s| s.list_messages(q.account_id.as_deref(), q.after)).await?;
     Ok(Json(Outbox { messages }))

@@ -62,7 +62,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/whoami", get(accounts::whoami))
         .route("/v1/accounts", get(accounts::find))
         .route("/v1/accounts:batchLookup", post(accounts::batch_lookup))
-        .route("/v1/accounts/{id}", get(accounts::get).post(accounts::action))
+        .route("/v1/accounts/{id}", get(accounts::get).post(accounts::action).fallback(accounts::other_method))
         .route("/v1/accounts/{id}/challenges", post(recovery::create_challenge))
         .route("/v1/accounts/{id}/password", put(recovery::set_password))
         .route("/v1/accounts/{id}/sessions:revoke", post(accounts::revoke_sessions))
@@ -79,7 +79,7 @@ pub fn router(state: AppState) -> Router {
         .merge(authed)
         .merge(public)
         .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
+        .method_not_allowed_fallback(method_not_allowed_fallback)
         .layer(middleware::from_fn(request_id))
         .with_state(state)
 }
@@ -88,8 +88,19 @@ async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "no such route in Admin API v1; see /v1/openapi.json")
 }
 
-async fn method_not_allowed() -> ApiError {
+async fn method_not_allowed_fallback() -> ApiError {
     ApiError::new(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed, "this route does not take that method")
+}
+
+/// 405 with the `Allow` header set to `allow`.
+pub(crate) fn method_not_allowed(allow: &'static str) -> ApiError {
+    let mut e = ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        ErrorCode::MethodNotAllowed,
+        format!("this resource takes {allow}"),
+    );
+    e.allow = Some(allow);
+    e
 }
 
 /// Gives every request an id, answers it in `Request-Id`, and writes it into
