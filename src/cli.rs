@@ -1,0 +1,192 @@
+//! The clap surface of `acctl`: global flags and one enum of commands.
+//!
+//! Only parsing lives here. What a flag means once combined with the
+//! environment and the config file is decided in [`crate::settings`]; what a
+//! command does lives in its module under [`crate::commands`].
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands::auth::AuthCommand;
+use crate::commands::completions::CompletionsArgs;
+use crate::commands::config::ConfigCommand;
+use crate::commands::lookup::LookupArgs;
+
+/// The exit-code table of DESIGN §2, shown in `--help` and the man page.
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0    success
+  1    unexpected error
+  2    usage error, bad input, missing value under --no-input
+  3    account not found
+  4    not authenticated / not permitted (401/403, no token)
+  5    verification failed: wrong, expired or used-up code or token
+  6    rejected by policy (password policy, account locked)
+  7    rate limited and retries exhausted
+  8    backend unavailable (connect error, timeouts, 5xx after retries)
+  9    some items failed (lookup -, bulk; the summary says which)
+  130  interrupted";
+
+const ROOT_AFTER_HELP: &str = "\
+Examples:
+  acctl auth login                          # paste a token at a hidden prompt; it goes to the OS keyring
+  acctl lookup alice@example.com            # an account card
+  acctl lookup +8613800138000 acc_demobob   # several identifiers, one row each
+  cut -d, -f2 users.csv | acctl lookup - | jq -r 'select(.account) | .account.id'
+  acctl lookup - --column email < users.csv -o csv --fields input,id,status
+
+Environment:
+  ACCTL_TOKEN    a token to use instead of the keyring (CI and automation)
+  ACCTL_CONFIG   the config file; ACCTL_PROFILE, ACCTL_OUTPUT, ACCTL_REGION,
+  ACCTL_REASON, ACCTL_TICKET, ACCTL_NO_INPUT as the flags; ACCTL_URL overrides
+  the profile's url; ACCTL_LOG sets the log filter; NO_COLOR turns colour off.
+";
+
+/// Customer account recovery from the command line.
+///
+/// acctl finds customer accounts by email, phone number or account ID through
+/// the account backend's Admin API, and (in later commands) sends verification
+/// codes and resets passwords without anyone seeing the customer's password.
+#[derive(Debug, Parser)]
+#[command(
+    name = "acctl",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = EXIT_CODES,
+    after_long_help = format!("{ROOT_AFTER_HELP}\n{EXIT_CODES}"),
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes. Each is `Option` (or a counted/boolean flag) so
+/// that "not given" falls through to the config file in [`crate::settings`].
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Backend profile from the config file [default: the file's `default_profile`, else `local`]
+    #[arg(short = 'p', long, env = "ACCTL_PROFILE", global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Output format [default: table on a terminal, ndjson otherwise]
+    #[arg(short = 'o', long, env = "ACCTL_OUTPUT", global = true, value_enum, value_name = "FMT")]
+    pub output: Option<OutputFormat>,
+
+    /// Choose and order the output columns (comma-separated; `--fields help` lists them)
+    #[arg(long, global = true, value_delimiter = ',', value_name = "a,b,c")]
+    pub fields: Option<Vec<String>>,
+
+    /// Filter each JSON record with a jq expression (built in; no jq needed)
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+
+    /// Never prompt; a missing value is a usage error (exit 2)
+    #[arg(long, env = "ACCTL_NO_INPUT", global = true, action = ArgAction::SetTrue)]
+    pub no_input: bool,
+
+    /// Why you are doing this: sent as the audit reason with every change
+    #[arg(long, env = "ACCTL_REASON", global = true, value_name = "TEXT")]
+    pub reason: Option<String>,
+
+    /// Ticket the change belongs to: sent as the audit ticket with every change
+    #[arg(long, env = "ACCTL_TICKET", global = true, value_name = "ID")]
+    pub ticket: Option<String>,
+
+    /// Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)
+    #[arg(long, global = true)]
+    pub reveal: bool,
+
+    /// Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile's `region`]
+    #[arg(long, env = "ACCTL_REGION", global = true, value_name = "CC")]
+    pub region: Option<String>,
+
+    /// Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]
+    #[arg(long, env = "ACCTL_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+
+    /// More log output on stderr (-v, -vv, -vvv); never logs secrets
+    #[arg(short = 'v', long, global = true, action = ArgAction::Count, conflicts_with = "quiet")]
+    pub verbose: u8,
+
+    /// Only errors on stderr: no progress, notices or hints
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable table (an account card for a single account)
+    Table,
+    /// JSON: one document (an array when there are several records)
+    Json,
+    /// One JSON record a line
+    Ndjson,
+    /// Comma-separated values with a header row
+    Csv,
+    /// Tab-separated values with a header row
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign in to a backend profile, check who you are, sign out
+    #[command(subcommand)]
+    Auth(AuthCommand),
+
+    /// Find accounts by email, phone number or account ID
+    Lookup(LookupArgs),
+
+    /// Show and create the config file
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_flag_takes_a_secret_on_argv() {
+        fn walk(cmd: &clap::Command, found: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let long = arg.get_long().unwrap_or_default();
+                if ["token", "password", "code", "secret"].contains(&long) {
+                    found.push(format!("{} --{long}", cmd.get_name()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, found);
+            }
+        }
+        let mut found = Vec::new();
+        walk(&Cli::command(), &mut found);
+        assert!(found.is_empty(), "secrets must come from a prompt or stdin, not argv: {found:?}");
+    }
+}

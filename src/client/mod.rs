@@ -1,0 +1,504 @@
+//! The Admin API v1 client: one method per route of DESIGN §4.
+//!
+//! It knows nothing of clap or the terminal. It adds the bearer token, an
+//! `Idempotency-Key` on every mutation and the audit headers, retries only
+//! where that is safe (DESIGN §6, see [`retry`]), keeps under the profile's
+//! request rate, and turns problem documents into [`ApiError`]s that carry
+//! the service's `Request-Id`.
+
+mod error;
+pub mod retry;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use acctl_api::{
+    Account, AuditPage, BatchLookupRequest, BatchLookupResponse, Challenge, ChallengeRequest, Channel, Identifier,
+    IdentifierKind, LoginRequest, LoginResponse, Outbox, PasswordChange, PasswordRequest, Problem, SessionsRevoked,
+    VerifyRequest, VerifyResponse, Whoami,
+};
+use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use error::{ApiError, Exchange};
+use retry::{RateLimiter, RetryPolicy};
+
+use crate::settings::{AuditContext, Profile};
+
+/// How long connecting may take, per attempt.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An `Idempotency-Key`: random for a single command, derived from the job
+/// and the item for bulk work so a resumed job never applies an item twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyKey(String);
+
+impl IdempotencyKey {
+    pub fn random() -> Self {
+        let mut bytes = [0u8; 16];
+        // getrandom only fails when the OS has no entropy source at all.
+        if getrandom::fill(&mut bytes).is_err() {
+            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            bytes = nanos.as_nanos().to_le_bytes();
+        }
+        IdempotencyKey(format!("acctl-{}", hex::encode(bytes)))
+    }
+
+    pub fn derived(job: &str, item: &str) -> Self {
+        IdempotencyKey(format!("acctl-{job}-{item}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Audit query of `GET /v1/audit`.
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    pub account_id: Option<String>,
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub since: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+#[derive(Clone)]
+pub struct ApiClient {
+    http: reqwest::Client,
+    base: String,
+    token: Option<SecretString>,
+    audit: AuditContext,
+    retry: RetryPolicy,
+    limiter: Option<Arc<RateLimiter>>,
+    timeout: Duration,
+}
+
+/// One request, described once so each retry sends the same bytes.
+struct Call<'a> {
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    body: Option<Vec<u8>>,
+    /// Mutations carry a key; retrying them is then safe.
+    key: Option<&'a IdempotencyKey>,
+    /// Read-only (GET, batch lookup) or keyed: safe to retry.
+    retry: bool,
+    auth: bool,
+}
+
+impl ApiClient {
+    /// A client for `profile`; `token` is `None` only for the unauthenticated
+    /// routes (customer login, sandbox outbox).
+    pub fn new(profile: &Profile, token: Option<SecretString>, audit: AuditContext) -> Result<ApiClient, ApiError> {
+        // reqwest is built with `rustls-no-provider`: pick ring once per process.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut builder = reqwest::Client::builder()
+            .user_agent(concat!("acctl/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(profile.timeout)
+            .pool_max_idle_per_host(64);
+        if let Some(path) = &profile.ca_bundle {
+            let pem = std::fs::read(path).map_err(|e| ApiError::Setup {
+                what: format!("cannot read `ca_bundle` `{}`", path.display()),
+                source: Some(Box::new(e)),
+            })?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| ApiError::Setup {
+                what: format!("`ca_bundle` `{}` is not a PEM certificate bundle", path.display()),
+                source: Some(Box::new(e)),
+            })?;
+            if certs.is_empty() {
+                return Err(ApiError::Setup {
+                    what: format!("`ca_bundle` `{}` holds no certificate", path.display()),
+                    source: None,
+                });
+            }
+            builder = builder.tls_certs_merge(certs);
+        }
+        let http = builder
+            .build()
+            .map_err(|e| ApiError::Setup { what: "TLS or proxy settings".into(), source: Some(Box::new(e)) })?;
+        Ok(ApiClient {
+            http,
+            base: profile.url.trim_end_matches('/').to_owned(),
+            token,
+            audit,
+            retry: RetryPolicy::default(),
+            limiter: profile.rate.map(|r| Arc::new(RateLimiter::new(r))),
+            timeout: profile.timeout,
+        })
+    }
+
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    // --- routes -----------------------------------------------------------
+
+    pub async fn whoami(&self) -> Result<Whoami, ApiError> {
+        self.get("/v1/whoami".into(), Vec::new()).await
+    }
+
+    pub async fn account(&self, id: &str, reveal: bool) -> Result<Account, ApiError> {
+        self.get(format!("/v1/accounts/{}", segment(id)), reveal_query(reveal)).await
+    }
+
+    /// One account by any identifier: by ID, or by email/phone (exact).
+    pub async fn find_account(&self, ident: &Identifier, reveal: bool) -> Result<Account, ApiError> {
+        let mut query = reveal_query(reveal);
+        match ident.kind {
+            IdentifierKind::Id => return self.account(&ident.value, reveal).await,
+            IdentifierKind::Email => query.insert(0, ("email", ident.value.clone())),
+            IdentifierKind::Phone => query.insert(0, ("phone", ident.value.clone())),
+        }
+        self.get("/v1/accounts".into(), query).await
+    }
+
+    /// Up to [`acctl_api::BATCH_LOOKUP_MAX`] identifiers; one result each, in order.
+    /// Read-only, so it is retried like a GET.
+    pub async fn batch_lookup(
+        &self,
+        identifiers: Vec<Identifier>,
+        reveal: bool,
+    ) -> Result<BatchLookupResponse, ApiError> {
+        let body = to_body(&BatchLookupRequest { identifiers })?;
+        self.send(Call {
+            method: Method::POST,
+            path: "/v1/accounts:batchLookup".into(),
+            query: reveal_query(reveal),
+            body: Some(body),
+            key: None,
+            retry: true,
+            auth: true,
+        })
+        .await
+    }
+
+    pub async fn create_challenge(
+        &self,
+        account_id: &str,
+        channel: Channel,
+        key: &IdempotencyKey,
+    ) -> Result<Challenge, ApiError> {
+        self.mutate(
+            Method::POST,
+            format!("/v1/accounts/{}/challenges", segment(account_id)),
+            &ChallengeRequest { channel },
+            key,
+        )
+        .await
+    }
+
+    pub async fn verify_challenge(
+        &self,
+        challenge_id: &str,
+        code: &SecretString,
+        key: &IdempotencyKey,
+    ) -> Result<VerifyResponse, ApiError> {
+        let body = VerifyRequest { code: code.expose_secret().to_owned() };
+        self.mutate(Method::POST, format!("/v1/challenges/{}/verify", segment(challenge_id)), &body, key).await
+    }
+
+    pub async fn set_password(
+        &self,
+        account_id: &str,
+        request: &PasswordRequest,
+        key: &IdempotencyKey,
+    ) -> Result<PasswordChange, ApiError> {
+        self.mutate(Method::PUT, format!("/v1/accounts/{}/password", segment(account_id)), request, key).await
+    }
+
+    pub async fn lock(&self, account_id: &str, key: &IdempotencyKey) -> Result<Account, ApiError> {
+        self.mutate(Method::POST, format!("/v1/accounts/{}:lock", segment(account_id)), &serde_json::json!({}), key)
+            .await
+    }
+
+    pub async fn unlock(&self, account_id: &str, key: &IdempotencyKey) -> Result<Account, ApiError> {
+        self.mutate(Method::POST, format!("/v1/accounts/{}:unlock", segment(account_id)), &serde_json::json!({}), key)
+            .await
+    }
+
+    pub async fn revoke_sessions(&self, account_id: &str, key: &IdempotencyKey) -> Result<SessionsRevoked, ApiError> {
+        self.mutate(
+            Method::POST,
+            format!("/v1/accounts/{}/sessions:revoke", segment(account_id)),
+            &serde_json::json!({}),
+            key,
+        )
+        .await
+    }
+
+    pub async fn audit(&self, q: &AuditQuery) -> Result<AuditPage, ApiError> {
+        let mut query = Vec::new();
+        let pairs = [
+            ("account_id", &q.account_id),
+            ("actor", &q.actor),
+            ("action", &q.action),
+            ("since", &q.since),
+            ("cursor", &q.cursor),
+        ];
+        for (name, value) in pairs {
+            if let Some(v) = value {
+                query.push((name, v.clone()));
+            }
+        }
+        if let Some(limit) = q.limit {
+            query.push(("limit", limit.to_string()));
+        }
+        self.get("/v1/audit".into(), query).await
+    }
+
+    /// The customer's own sign-in (no operator token; not retried: it is not keyed).
+    pub async fn customer_login(&self, request: &LoginRequest) -> Result<LoginResponse, ApiError> {
+        self.send(Call {
+            method: Method::POST,
+            path: "/v1/auth/login".into(),
+            query: Vec::new(),
+            body: Some(to_body(request)?),
+            key: None,
+            retry: false,
+            auth: false,
+        })
+        .await
+    }
+
+    /// Sandbox only: every message the service "sent".
+    pub async fn outbox(&self, account_id: Option<&str>, after: Option<i64>) -> Result<Outbox, ApiError> {
+        let mut query = Vec::new();
+        if let Some(a) = account_id {
+            query.push(("account_id", a.to_owned()));
+        }
+        if let Some(a) = after {
+            query.push(("after", a.to_string()));
+        }
+        self.send(Call {
+            method: Method::GET,
+            path: "/v1/sandbox/outbox".into(),
+            query,
+            body: None,
+            key: None,
+            retry: true,
+            auth: false,
+        })
+        .await
+    }
+
+    // --- plumbing -----------------------------------------------------------
+
+    async fn get<T: DeserializeOwned>(&self, path: String, query: Vec<(&'static str, String)>) -> Result<T, ApiError> {
+        self.send(Call { method: Method::GET, path, query, body: None, key: None, retry: true, auth: true }).await
+    }
+
+    async fn mutate<T: DeserializeOwned, B: Serialize>(
+        &self,
+        method: Method,
+        path: String,
+        body: &B,
+        key: &IdempotencyKey,
+    ) -> Result<T, ApiError> {
+        self.send(Call {
+            method,
+            path,
+            query: Vec::new(),
+            body: Some(to_body(body)?),
+            key: Some(key),
+            retry: true,
+            auth: true,
+        })
+        .await
+    }
+
+    fn headers(&self, call: &Call<'_>) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(reqwest::header::ACCEPT, HeaderValue::from_static("application/json, application/problem+json"));
+        if call.body.is_some() {
+            headers.insert(reqwest::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        if call.auth
+            && let Some(token) = &self.token
+            && let Ok(mut value) = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+        {
+            value.set_sensitive(true);
+            headers.insert(reqwest::header::AUTHORIZATION, value);
+        }
+        if let Some(key) = call.key {
+            if let Ok(v) = HeaderValue::from_str(key.as_str()) {
+                headers.insert(acctl_api::IDEMPOTENCY_KEY, v);
+            }
+            // Audit context goes with every mutation; settings checked it is one printable line.
+            for (name, value) in
+                [(acctl_api::AUDIT_REASON, &self.audit.reason), (acctl_api::AUDIT_TICKET, &self.audit.ticket)]
+            {
+                if let Some(v) = value.as_deref().and_then(|v| HeaderValue::from_bytes(v.as_bytes()).ok()) {
+                    headers.insert(name, v);
+                }
+            }
+        }
+        headers
+    }
+
+    async fn send<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T, ApiError> {
+        let endpoint = format!("{} {}", call.method, call.path);
+        let mut url = reqwest::Url::parse(&format!("{}{}", self.base, call.path)).map_err(|e| ApiError::Setup {
+            what: format!("`{}{}` is not a URL", self.base, call.path),
+            source: Some(Box::new(e)),
+        })?;
+        if !call.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(call.query.iter().map(|(k, v)| (*k, v.as_str())));
+        }
+        let headers = self.headers(&call);
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            if let Some(limiter) = &self.limiter {
+                limiter.acquire().await;
+            }
+            let mut request = self.http.request(call.method.clone(), url.clone()).headers(headers.clone());
+            if let Some(body) = &call.body {
+                request = request.body(body.clone());
+            }
+            let sent = Instant::now();
+            let outcome = request.send().await;
+            let may_retry = call.retry && attempt < self.retry.max_attempts;
+            let response = match outcome {
+                Ok(r) => r,
+                Err(e) => {
+                    tracing::debug!(%endpoint, attempt, error = %e, "request failed");
+                    // A timed-out mutation may have been applied; its key makes the retry safe.
+                    if may_retry
+                        && (e.is_connect() || e.is_timeout())
+                        && let Some(delay) = self.retry.delay(attempt, None, started.elapsed())
+                    {
+                        tokio::time::sleep(delay).await;
+                        continue;
+                    }
+                    if e.is_timeout() {
+                        return Err(ApiError::Timeout { endpoint, timeout: self.timeout, attempts: attempt });
+                    }
+                    return Err(ApiError::Connect { url: self.base.clone(), source: Box::new(e), attempts: attempt });
+                }
+            };
+            let status = response.status();
+            let request_id =
+                response.headers().get(acctl_api::REQUEST_ID).and_then(|v| v.to_str().ok()).map(str::to_owned);
+            tracing::debug!(%endpoint, attempt, status = status.as_u16(), request_id = request_id.as_deref().unwrap_or("-"), elapsed_ms = sent.elapsed().as_millis() as u64, "answered");
+            if may_retry && retryable_status(status) {
+                let retry_after = response
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .map(Duration::from_secs);
+                if let Some(delay) = self.retry.delay(attempt, retry_after, started.elapsed()) {
+                    drop(response);
+                    tokio::time::sleep(delay).await;
+                    continue;
+                }
+            }
+            let bytes = match response.bytes().await {
+                Ok(b) => b,
+                Err(e) if e.is_timeout() => {
+                    return Err(ApiError::Timeout { endpoint, timeout: self.timeout, attempts: attempt });
+                }
+                Err(e) => {
+                    return Err(ApiError::Connect { url: self.base.clone(), source: Box::new(e), attempts: attempt });
+                }
+            };
+            if status.is_success() {
+                return serde_json::from_slice(&bytes).map_err(|source| ApiError::Decode {
+                    endpoint,
+                    request_id,
+                    source,
+                });
+            }
+            return Err(error_from(status, &bytes, endpoint, request_id, attempt));
+        }
+    }
+}
+
+fn retryable_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 502 | 503 | 504)
+}
+
+fn error_from(
+    status: StatusCode,
+    body: &[u8],
+    endpoint: String,
+    request_id: Option<String>,
+    attempts: u32,
+) -> ApiError {
+    match serde_json::from_slice::<Problem>(body) {
+        Ok(problem) => {
+            let request_id = request_id.or_else(|| problem.request_id.clone());
+            let message = if problem.detail.trim().is_empty() { problem.title.clone() } else { problem.detail.clone() };
+            let cause = Exchange { endpoint, status: status.as_u16(), code: Some(problem.code), attempts };
+            ApiError::Problem { message, cause, problem: Box::new(problem), request_id }
+        }
+        Err(_) => ApiError::Http {
+            status: status.as_u16(),
+            cause: Exchange { endpoint, status: status.as_u16(), code: None, attempts },
+            request_id,
+        },
+    }
+}
+
+fn to_body<B: Serialize>(body: &B) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(body)
+        .map_err(|e| ApiError::Setup { what: "cannot encode the request".into(), source: Some(Box::new(e)) })
+}
+
+fn reveal_query(reveal: bool) -> Vec<(&'static str, String)> {
+    if reveal { vec![("reveal", "true".to_owned())] } else { Vec::new() }
+}
+
+/// Percent-encodes one path segment (IDs are validated, but never trusted).
+fn segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_are_encoded() {
+        assert_eq!(segment("acc_demoalice"), "acc_demoalice");
+        assert_eq!(segment("../x?y"), "..%2Fx%3Fy");
+    }
+
+    #[test]
+    fn idempotency_keys_are_random_or_derived() {
+        assert_ne!(IdempotencyKey::random(), IdempotencyKey::random());
+        assert_eq!(IdempotencyKey::derived("job1", "7").as_str(), "acctl-job1-7");
+    }
+
+    #[test]
+    fn a_problem_document_becomes_a_typed_error_with_the_request_id() {
+        let body = br#"{"type":"t","title":"Not found","status":404,"detail":"no account matches","code":"account_not_found"}"#;
+        let e = error_from(StatusCode::NOT_FOUND, body, "GET /v1/accounts".into(), Some("req_1".into()), 1);
+        assert_eq!(e.code(), Some(acctl_api::ErrorCode::AccountNotFound));
+        assert_eq!(e.request_id(), Some("req_1"));
+        assert_eq!(e.to_string(), "no account matches");
+        let e = error_from(StatusCode::BAD_GATEWAY, b"<html>", "GET /v1/whoami".into(), None, 4);
+        assert!(matches!(e, ApiError::Http { status: 502, .. }));
+        assert!(std::error::Error::source(&e).unwrap().to_string().contains("after 4 attempts"));
+    }
+}

@@ -1,0 +1,29 @@
+//! `acctl completions SHELL`
+
+use std::io::Write;
+
+use clap::Args;
+use clap_complete::Shell;
+
+use crate::error::{CliError, ExitStatus};
+use crate::printer::Printer;
+
+/// Print the completion script for a shell.
+///
+/// The same scripts are committed under completions/ in the acctl sources.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  acctl completions bash > ~/.local/share/bash-completion/completions/acctl\n  acctl completions zsh > ~/.zfunc/_acctl\n  acctl completions fish > ~/.config/fish/completions/acctl.fish"
+)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, powershell or elvish
+    #[arg(value_enum)]
+    shell: Shell,
+}
+
+pub fn run(args: &CompletionsArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
+    let mut out = printer.stdout();
+    out.write_all(&crate::docs::completion(args.shell))?;
+    out.flush()?;
+    Ok(ExitStatus::Success)
+}

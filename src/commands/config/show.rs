@@ -1,0 +1,81 @@
+//! `acctl config show`
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::cli::GlobalArgs;
+use crate::commands::resolve;
+use crate::error::{CliError, ExitStatus};
+use crate::output::{Cell, Field, Record, RecordWriter, Shape};
+use crate::printer::Printer;
+
+/// Show the resolved settings of the profile in use: flags, environment,
+/// config file and defaults combined. Never shows a token.
+#[derive(Debug, Args)]
+pub struct ShowArgs {}
+
+#[derive(Debug, Clone, Serialize)]
+struct ResolvedConfig {
+    config_path: String,
+    config_exists: bool,
+    profile: String,
+    url: String,
+    /// `ACCTL_URL`, `config` or `built-in`.
+    url_source: String,
+    region: Option<String>,
+    protected: bool,
+    require_reason: bool,
+    timeout: String,
+    concurrency: usize,
+    /// Requests per second, or null for no ceiling.
+    rate: Option<f64>,
+    ca_bundle: Option<String>,
+}
+
+static FIELDS: &[Field<ResolvedConfig>] = &[
+    Field { name: "config_path", help: "", get: |c| Cell::Text(c.config_path.clone()) },
+    Field { name: "config_exists", help: "", get: |c| Cell::Bool(c.config_exists) },
+    Field { name: "profile", help: "", get: |c| Cell::Text(c.profile.clone()) },
+    Field { name: "url", help: "", get: |c| Cell::Text(c.url.clone()) },
+    Field { name: "url_source", help: "ACCTL_URL, config or built-in", get: |c| Cell::Text(c.url_source.clone()) },
+    Field { name: "region", help: "", get: |c| Cell::opt(c.region.as_deref()) },
+    Field { name: "protected", help: "", get: |c| Cell::Bool(c.protected) },
+    Field { name: "require_reason", help: "", get: |c| Cell::Bool(c.require_reason) },
+    Field { name: "timeout", help: "", get: |c| Cell::Text(c.timeout.clone()) },
+    Field { name: "concurrency", help: "", get: |c| Cell::Int(c.concurrency as i64) },
+    Field {
+        name: "rate",
+        help: "requests per second",
+        get: |c| c.rate.map_or(Cell::Text("off".into()), |r| Cell::Text(format!("{r}/s"))),
+    },
+    Field { name: "ca_bundle", help: "", get: |c| Cell::opt(c.ca_bundle.as_deref()) },
+];
+
+impl Record for ResolvedConfig {
+    fn fields() -> &'static [Field<Self>] {
+        FIELDS
+    }
+}
+
+pub fn run(_args: &ShowArgs, global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
+    let settings = resolve(global, printer)?;
+    let p = &settings.profile;
+    let shown = ResolvedConfig {
+        config_path: settings.config.path.display().to_string(),
+        config_exists: settings.config_exists,
+        profile: p.name.clone(),
+        url: p.url.clone(),
+        url_source: p.url_source.to_owned(),
+        region: p.region.clone(),
+        protected: p.protected,
+        require_reason: p.require_reason,
+        timeout: crate::config::HumanDuration(p.timeout).to_string(),
+        concurrency: p.concurrency,
+        rate: p.rate,
+        ca_bundle: p.ca_bundle.as_ref().map(|c| c.display().to_string()),
+    };
+    let mut writer = RecordWriter::new(&settings.output, Shape::One, printer)?;
+    writer.write(&shown)?;
+    writer.finish()?;
+    Ok(ExitStatus::Success)
+}

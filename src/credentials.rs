@@ -1,0 +1,366 @@
+//! Where a profile's token comes from, and where `auth login` puts it.
+//!
+//! Order: `ACCTL_TOKEN`, then the plaintext file written by
+//! `auth login --insecure-storage` (only if the user chose it for this
+//! profile), then the OS keyring (service `acctl`, entry = profile name).
+//! Every keyring call runs on its own thread with a timeout, so a hung Secret
+//! Service cannot hang the tool. When no keyring works, the error says so and
+//! names the options; there is never a silent fallback to the file.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+/// Keyring service name; the entry (user) is the profile name.
+pub const KEYRING_SERVICE: &str = "acctl";
+pub const TOKEN_ENV: &str = "ACCTL_TOKEN";
+const DEFAULT_KEYRING_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Where a token was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenSource {
+    Env,
+    Keyring,
+    /// The plaintext file of `--insecure-storage`.
+    File(PathBuf),
+}
+
+impl TokenSource {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TokenSource::Env => "env",
+            TokenSource::Keyring => "keyring",
+            TokenSource::File(_) => "file",
+        }
+    }
+}
+
+impl fmt::Display for TokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TokenSource::Env => write!(f, "environment (`{TOKEN_ENV}`)"),
+            TokenSource::Keyring => write!(f, "OS keyring (service `{KEYRING_SERVICE}`)"),
+            TokenSource::File(p) => write!(f, "plaintext file `{}`", p.display()),
+        }
+    }
+}
+
+/// A token and where it came from. The token prints as `[redacted]`.
+#[derive(Debug, Clone)]
+pub struct Credential {
+    pub token: SecretString,
+    pub source: TokenSource,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CredentialError {
+    #[error("not signed in to profile `{profile}`")]
+    NotSignedIn { profile: String },
+    #[error("no OS keyring is available")]
+    KeyringUnavailable {
+        #[source]
+        cause: KeyringCause,
+        file: Option<PathBuf>,
+    },
+    #[error("the OS keyring did not answer within {}s", .timeout.as_secs())]
+    KeyringTimeout { timeout: Duration, file: Option<PathBuf> },
+    #[error("the OS keyring failed")]
+    Keyring {
+        #[source]
+        cause: KeyringCause,
+    },
+    #[error("cannot use the token file `{}`", path.display())]
+    File {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the token file `{}` is not valid", path.display())]
+    FileFormat { path: PathBuf, message: String },
+    #[error("cannot tell where to keep the token file: neither XDG_DATA_HOME nor HOME is set")]
+    NoDataDir,
+}
+
+/// The keyring's own words, kept as the cause.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct KeyringCause(pub String);
+
+impl CredentialError {
+    /// Whether "run `acctl auth login`" is the next step.
+    pub fn wants_login(&self) -> bool {
+        matches!(self, CredentialError::NotSignedIn { .. })
+    }
+
+    pub fn hints(&self) -> Vec<String> {
+        let options = |file: &Option<PathBuf>| {
+            let file = file.as_ref().map(|p| format!(" (`{}`)", p.display())).unwrap_or_default();
+            vec![format!(
+                "set `{TOKEN_ENV}` in the environment instead, or run `acctl auth login --insecure-storage` to keep the token in a 0600 plaintext file{file}"
+            )]
+        };
+        match self {
+            CredentialError::KeyringUnavailable { file, .. } | CredentialError::KeyringTimeout { file, .. } => {
+                options(file)
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The token stores of one profile.
+pub struct CredentialStore {
+    profile: String,
+    file: Option<PathBuf>,
+    keyring_timeout: Duration,
+}
+
+impl CredentialStore {
+    pub fn new(profile: &str) -> Self {
+        let timeout = std::env::var("ACCTL_KEYRING_TIMEOUT_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(DEFAULT_KEYRING_TIMEOUT, Duration::from_millis);
+        CredentialStore {
+            profile: profile.to_owned(),
+            file: crate::dirs::data_dir().map(|d| d.join("credentials.toml")),
+            keyring_timeout: timeout,
+        }
+    }
+
+    pub fn file_path(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// `ACCTL_TOKEN`, then the insecure file, then the keyring.
+    pub fn resolve(&self) -> Result<Credential, CredentialError> {
+        if let Some(token) = std::env::var(TOKEN_ENV).ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
+            return Ok(Credential { token: token.into(), source: TokenSource::Env });
+        }
+        if let Some(path) = &self.file
+            && let Some(token) = read_file(path)?.profiles.remove(&self.profile)
+        {
+            return Ok(Credential { token: token.token.into(), source: TokenSource::File(path.clone()) });
+        }
+        match self.keyring(KeyringOp::Get)? {
+            KeyringAnswer::Token(token) => Ok(Credential { token, source: TokenSource::Keyring }),
+            _ => Err(CredentialError::NotSignedIn { profile: self.profile.clone() }),
+        }
+    }
+
+    /// Stores in the keyring and removes any plaintext copy of this profile.
+    pub fn store_in_keyring(&self, token: &SecretString) -> Result<(), CredentialError> {
+        self.keyring(KeyringOp::Set(token.clone()))?;
+        self.remove_from_file()?;
+        Ok(())
+    }
+
+    /// Stores in the 0600 plaintext file; returns its path. A keyring copy of
+    /// this profile is removed when a keyring answers (best effort: the file
+    /// is read first anyway).
+    pub fn store_in_file(&self, token: &SecretString) -> Result<PathBuf, CredentialError> {
+        let path = self.file.clone().ok_or(CredentialError::NoDataDir)?;
+        let mut file = read_file(&path)?;
+        file.profiles.insert(self.profile.clone(), FileEntry { token: token.expose_secret().to_owned() });
+        write_file(&path, &file)?;
+        let _ = self.keyring(KeyringOp::Delete);
+        Ok(path)
+    }
+
+    /// Removes the profile's token from the keyring and the file. Returns
+    /// where something was removed. A keyring that cannot be reached is an
+    /// error only if nothing else was removed.
+    pub fn remove(&self) -> Result<Vec<TokenSource>, CredentialError> {
+        let mut removed = Vec::new();
+        if self.remove_from_file()? {
+            removed.push(TokenSource::File(self.file.clone().unwrap_or_default()));
+        }
+        match self.keyring(KeyringOp::Delete) {
+            Ok(KeyringAnswer::Deleted) => removed.push(TokenSource::Keyring),
+            Ok(_) => {}
+            Err(e) if removed.is_empty() => return Err(e),
+            Err(_) => {}
+        }
+        Ok(removed)
+    }
+
+    fn remove_from_file(&self) -> Result<bool, CredentialError> {
+        let Some(path) = &self.file else { return Ok(false) };
+        let mut file = read_file(path)?;
+        if file.profiles.remove(&self.profile).is_none() {
+            return Ok(false);
+        }
+        write_file(path, &file)?;
+        Ok(true)
+    }
+
+    fn keyring(&self, op: KeyringOp) -> Result<KeyringAnswer, CredentialError> {
+        let (tx, rx) = mpsc::channel();
+        let profile = self.profile.clone();
+        let spawned = std::thread::Builder::new().name("keyring".into()).spawn(move || {
+            let _ = tx.send(keyring_call(&profile, op));
+        });
+        if let Err(e) = spawned {
+            return Err(CredentialError::Keyring { cause: KeyringCause(e.to_string()) });
+        }
+        match rx.recv_timeout(self.keyring_timeout) {
+            Ok(Ok(answer)) => Ok(answer),
+            Ok(Err(KeyringFailure::Unavailable(cause))) => {
+                Err(CredentialError::KeyringUnavailable { cause: KeyringCause(cause), file: self.file.clone() })
+            }
+            Ok(Err(KeyringFailure::Other(cause))) => Err(CredentialError::Keyring { cause: KeyringCause(cause) }),
+            // The thread stays parked on the keyring; the process does not wait for it.
+            Err(_) => Err(CredentialError::KeyringTimeout { timeout: self.keyring_timeout, file: self.file.clone() }),
+        }
+    }
+}
+
+enum KeyringOp {
+    Get,
+    Set(SecretString),
+    Delete,
+}
+
+enum KeyringAnswer {
+    Token(SecretString),
+    Stored,
+    Deleted,
+    Missing,
+}
+
+enum KeyringFailure {
+    /// No store could be reached or used: no session bus, locked or absent
+    /// keyring, a prompt nobody can answer.
+    Unavailable(String),
+    Other(String),
+}
+
+#[cfg(target_os = "linux")]
+fn open_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
+    if std::env::var_os("ACCTL_KEYRING_DISABLE").is_some() {
+        return Err(KeyringFailure::Unavailable("disabled by ACCTL_KEYRING_DISABLE".into()));
+    }
+    zbus_secret_service_keyring_store::Store::new()
+        .map(|s| s as std::sync::Arc<keyring_core::CredentialStore>)
+        .map_err(|e| KeyringFailure::Unavailable(format!("Secret Service: {e}")))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
+    Err(KeyringFailure::Unavailable("this build of acctl has no keyring store for this operating system".into()))
+}
+
+fn keyring_call(profile: &str, op: KeyringOp) -> Result<KeyringAnswer, KeyringFailure> {
+    use keyring_core::Error;
+    let store = open_store()?;
+    let entry = keyring_core::Entry::new_in_store(&store, KEYRING_SERVICE, profile).map_err(classify)?;
+    let result = match op {
+        KeyringOp::Get => entry.get_password().map(|t| KeyringAnswer::Token(t.into())),
+        KeyringOp::Set(token) => entry.set_password(token.expose_secret()).map(|()| KeyringAnswer::Stored),
+        KeyringOp::Delete => entry.delete_credential().map(|()| KeyringAnswer::Deleted),
+    };
+    match result {
+        Err(Error::NoEntry) => Ok(KeyringAnswer::Missing),
+        other => other.map_err(classify),
+    }
+}
+
+fn classify(e: keyring_core::Error) -> KeyringFailure {
+    use keyring_core::Error;
+    match e {
+        Error::NoStorageAccess(_) | Error::NoDefaultStore | Error::PlatformFailure(_) => {
+            KeyringFailure::Unavailable(e.to_string())
+        }
+        other => KeyringFailure::Other(other.to_string()),
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TokenFile {
+    #[serde(default)]
+    profiles: BTreeMap<String, FileEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileEntry {
+    token: String,
+}
+
+impl fmt::Debug for FileEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FileEntry { token: [redacted] }")
+    }
+}
+
+fn read_file(path: &Path) -> Result<TokenFile, CredentialError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => toml::from_str(&text)
+            .map_err(|e| CredentialError::FileFormat { path: path.to_owned(), message: e.message().to_owned() }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(TokenFile::default()),
+        Err(source) => Err(CredentialError::File { path: path.to_owned(), source }),
+    }
+}
+
+/// Writes the file readable by its owner only, replacing it atomically.
+fn write_file(path: &Path, file: &TokenFile) -> Result<(), CredentialError> {
+    let io = |source| CredentialError::File { path: path.to_owned(), source };
+    let dir = path.parent().ok_or_else(|| io(std::io::Error::other("the path has no parent directory")))?;
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let text = toml::to_string(file).map_err(|e| io(std::io::Error::other(e.to_string())))?;
+    let text = format!(
+        "# acctl tokens stored with `auth login --insecure-storage`: PLAINTEXT, readable by this user only.\n# `acctl auth logout` removes a profile's token.\n{text}"
+    );
+    let tmp = path.with_extension("toml.tmp");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut out = options.open(&tmp).map_err(io)?;
+    out.write_all(text.as_bytes()).and_then(|()| out.sync_all()).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_store_is_private_and_per_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("acctl/credentials.toml");
+        let mut file = TokenFile::default();
+        file.profiles.insert("a".into(), FileEntry { token: "t-a".into() });
+        write_file(&path, &file).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        let back = read_file(&path).unwrap();
+        assert_eq!(back.profiles["a"].token, "t-a");
+        assert!(format!("{back:?}").contains("[redacted]"));
+        assert!(!format!("{back:?}").contains("t-a"));
+    }
+
+    #[test]
+    fn keyring_errors_name_the_ways_out() {
+        let e = CredentialError::KeyringUnavailable {
+            cause: KeyringCause("no bus".into()),
+            file: Some(PathBuf::from("/h/.local/share/acctl/credentials.toml")),
+        };
+        let hints = e.hints().join("\n");
+        assert!(hints.contains("ACCTL_TOKEN") && hints.contains("--insecure-storage"), "{hints}");
+    }
+}

@@ -1,0 +1,136 @@
+//! Batches of identifiers → `accounts:batchLookup`, several in flight, answers
+//! written in input order.
+//!
+//! At most `concurrency` batches are in flight and at most a few more wait in
+//! the channel from the reader, so memory is bounded by
+//! `(concurrency + channel) × batch size` whatever the input length.
+
+use std::collections::BTreeMap;
+
+use futures_util::StreamExt;
+use indicatif::ProgressBar;
+use tokio::sync::mpsc;
+
+use super::input::{Batch, InputItem};
+use super::{LookupRecord, codes};
+use crate::client::{ApiClient, ApiError};
+use crate::error::{CliError, ExitStatus, status_for_api};
+use crate::output::RecordWriter;
+
+/// What a lookup run came to.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub lines: u64,
+    pub found: u64,
+    pub not_found: u64,
+    /// Lines without an answer, by error code.
+    pub unanswered: BTreeMap<String, u64>,
+}
+
+impl Summary {
+    pub fn unanswered_total(&self) -> u64 {
+        self.unanswered.values().sum()
+    }
+}
+
+/// Looks up every batch from `rx` and writes one record per item, in order.
+pub async fn run(
+    client: &ApiClient,
+    reveal: bool,
+    concurrency: usize,
+    rx: mpsc::Receiver<Batch>,
+    writer: &mut RecordWriter<LookupRecord>,
+    progress: Option<&ProgressBar>,
+) -> Result<Summary, CliError> {
+    let batches = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|b| (b, rx)) });
+    let mut answers = std::pin::pin!(batches.map(|batch| resolve(client, reveal, batch)).buffered(concurrency.max(1)));
+    let mut summary = Summary::default();
+    while let Some(records) = answers.next().await {
+        let records = records?;
+        for record in &records {
+            summary.lines += 1;
+            if record.account.is_some() {
+                summary.found += 1;
+            } else if record.not_found() {
+                summary.not_found += 1;
+            } else if let Some(e) = &record.error {
+                *summary.unanswered.entry(e.code.clone()).or_default() += 1;
+            }
+            writer.write(record)?;
+        }
+        writer.flush()?;
+        if let Some(bar) = progress {
+            bar.inc(records.len() as u64);
+        }
+    }
+    Ok(summary)
+}
+
+/// One batch: a single request for its valid identifiers; invalid ones are
+/// answered locally. A failure that would fail every batch the same way
+/// (not signed in, not permitted) ends the run; others fail this batch's lines.
+async fn resolve(client: &ApiClient, reveal: bool, batch: Batch) -> Result<Vec<LookupRecord>, CliError> {
+    let items: Vec<InputItem> = batch?;
+    let identifiers: Vec<_> = items.iter().filter_map(|it| it.ident.as_ref().ok().cloned()).collect();
+    let mut answers = if identifiers.is_empty() {
+        Vec::new().into_iter()
+    } else {
+        let expected = identifiers.len();
+        match client.batch_lookup(identifiers, reveal).await {
+            Ok(resp) if resp.results.len() == expected => {
+                resp.results.into_iter().map(Ok).collect::<Vec<_>>().into_iter()
+            }
+            Ok(resp) => {
+                let detail = format!("the service answered {} results for {expected} identifiers", resp.results.len());
+                (0..expected)
+                    .map(|_| Err((codes::BACKEND_UNAVAILABLE.to_owned(), detail.clone())))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+            }
+            Err(e) => {
+                if status_for_api(&e) == ExitStatus::NotAuthenticated {
+                    return Err(CliError::from(e));
+                }
+                let code = e.code().map_or(codes::BACKEND_UNAVAILABLE.to_owned(), |c| c.as_str().to_owned());
+                let detail = describe(&e);
+                (0..expected).map(|_| Err((code.clone(), detail.clone()))).collect::<Vec<_>>().into_iter()
+            }
+        }
+    };
+    let mut records = Vec::with_capacity(items.len());
+    for item in items {
+        let record = match item.ident {
+            Err((code, detail)) => LookupRecord::failed(item.input, code, detail),
+            Ok(_) => match answers.next() {
+                Some(Ok(result)) => match (result.account, result.error) {
+                    (Some(account), _) => LookupRecord::found(item.input, account),
+                    (None, Some(err)) => LookupRecord::failed(item.input, err.code.as_str(), err.detail),
+                    (None, None) => LookupRecord::failed(
+                        item.input,
+                        codes::BACKEND_UNAVAILABLE,
+                        "the service answered neither an account nor an error",
+                    ),
+                },
+                Some(Err((code, detail))) => LookupRecord::failed(item.input, &code, detail),
+                None => LookupRecord::failed(item.input, codes::BACKEND_UNAVAILABLE, "no answer for this line"),
+            },
+        };
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// The error and its causes on one line, for a record's `detail`.
+fn describe(e: &ApiError) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    if let Some(id) = e.request_id() {
+        text.push_str(&format!(" (request id {id})"));
+    }
+    text
+}

@@ -1,0 +1,100 @@
+//! What a command prints: a serialisable record with named flat fields.
+
+use serde::Serialize;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+/// One flat value, for a table cell, a CSV cell or a `--fields` JSON member.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Null,
+    Text(String),
+    Bool(bool),
+    Int(i64),
+    Time(OffsetDateTime),
+    List(Vec<String>),
+}
+
+impl Cell {
+    pub fn opt(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Null, |s| Cell::Text(s.to_owned()))
+    }
+
+    pub fn time(t: Option<OffsetDateTime>) -> Cell {
+        t.map_or(Cell::Null, Cell::Time)
+    }
+
+    /// Text for CSV/TSV: times in RFC 3339, lists joined with `; `.
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Null => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Time(t) => rfc3339(*t),
+            Cell::List(items) => items.join("; "),
+        }
+    }
+
+    /// Text for a table a person reads: times shortened, lists one a line.
+    pub fn to_display(&self) -> String {
+        match self {
+            Cell::Null => "—".to_owned(),
+            Cell::Bool(true) => "yes".to_owned(),
+            Cell::Bool(false) => "no".to_owned(),
+            Cell::Time(t) => human_time(*t),
+            Cell::List(items) if items.is_empty() => "—".to_owned(),
+            Cell::List(items) => items.join("\n"),
+            other => other.to_text(),
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        match self {
+            Cell::Null => Value::Null,
+            Cell::Text(s) => Value::String(s.clone()),
+            Cell::Bool(b) => Value::Bool(*b),
+            Cell::Int(i) => Value::from(*i),
+            Cell::Time(t) => Value::String(rfc3339(*t)),
+            Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
+        }
+    }
+}
+
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_else(|_| t.to_string())
+}
+
+/// `2026-03-01 09:00 UTC` (times from the service are UTC).
+pub fn human_time(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
+}
+
+/// A named flat view of a record.
+pub struct Field<R> {
+    pub name: &'static str,
+    pub help: &'static str,
+    pub get: fn(&R) -> Cell,
+}
+
+/// A record a command prints. Its JSON form is its `Serialize` impl.
+pub trait Record: Serialize + 'static {
+    /// Every flat field, in the default CSV column order.
+    fn fields() -> &'static [Field<Self>]
+    where
+        Self: Sized;
+
+    /// Columns of `-o table` when `--fields` is not given (empty: all).
+    fn table_fields() -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The vertical card shown for a single record in `-o table`.
+    fn card(&self) -> Vec<(String, String)>
+    where
+        Self: Sized,
+    {
+        Self::fields().iter().map(|f| (f.name.to_owned(), (f.get)(self).to_display())).collect()
+    }
+}

@@ -1,0 +1,236 @@
+//! Parse, then resolve: flags, environment and the config file become one
+//! validated [`Settings`] before any command logic runs.
+//!
+//! Precedence, highest first, for every setting:
+//!
+//! 1. the command-line flag (`--profile`, `--output`, `--region`, …);
+//! 2. its environment variable (`ACCTL_PROFILE`, `ACCTL_OUTPUT`, `ACCTL_REGION`,
+//!    …; clap reads these into the same fields, so 1 and 2 arrive together),
+//!    and `ACCTL_URL` for the profile's `url`;
+//! 3. the selected profile in the config file (`--config`, `ACCTL_CONFIG`, or
+//!    `$XDG_CONFIG_HOME/acctl/config.toml`);
+//! 4. the built-in defaults below. Without any config file, the profile
+//!    `local` exists built in and points at `http://127.0.0.1:8080`.
+//!
+//! The profile itself is chosen by `--profile`/`ACCTL_PROFILE`, else the
+//! file's `default_profile`, else `local`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::cli::{GlobalArgs, OutputFormat};
+use crate::config::{
+    BUILTIN_PROFILE, BUILTIN_URL, BackendUrl, ConfigError, ConfigFile, ProfileConfig, Region, ValueError,
+};
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_CONCURRENCY: usize = 8;
+
+/// Where the config file is, and whether the user chose it.
+#[derive(Debug, Clone)]
+pub struct ConfigLocation {
+    pub path: PathBuf,
+    /// `--config`/`ACCTL_CONFIG` named it (rather than the XDG default).
+    pub explicit: bool,
+}
+
+impl ConfigLocation {
+    pub fn resolve(global: &GlobalArgs) -> Result<ConfigLocation, ConfigError> {
+        match &global.config {
+            Some(path) => Ok(ConfigLocation { path: path.clone(), explicit: true }),
+            None => crate::dirs::config_dir()
+                .map(|dir| ConfigLocation { path: dir.join("config.toml"), explicit: false })
+                .ok_or(ConfigError::NoConfigDir),
+        }
+    }
+}
+
+/// Everything a command needs to know, validated.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config: ConfigLocation,
+    pub config_exists: bool,
+    pub profile: Profile,
+    pub output: OutputSettings,
+    pub audit: AuditContext,
+    pub no_input: bool,
+    pub reveal: bool,
+}
+
+/// The backend profile in use, with defaults filled in.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: String,
+    pub url: String,
+    /// Where `url` came from: `ACCTL_URL`, `config`, or `built-in`.
+    pub url_source: &'static str,
+    pub region: Option<String>,
+    pub require_reason: bool,
+    pub protected: bool,
+    pub timeout: Duration,
+    pub concurrency: usize,
+    /// Requests per second; `None` is no ceiling.
+    pub rate: Option<f64>,
+    pub ca_bundle: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OutputSettings {
+    pub format: OutputFormat,
+    pub fields: Option<Vec<String>>,
+    pub jq: Option<String>,
+}
+
+/// The audit context sent with every mutating request.
+#[derive(Debug, Clone, Default)]
+pub struct AuditContext {
+    pub reason: Option<String>,
+    pub ticket: Option<String>,
+}
+
+impl Settings {
+    /// Resolves the settings; `stdout_terminal` picks the default output format.
+    pub fn resolve(global: &GlobalArgs, stdout_terminal: bool) -> Result<Settings, ConfigError> {
+        let config = ConfigLocation::resolve(global)?;
+        let file = ConfigFile::load(&config.path)?;
+        let config_exists = file.is_some();
+        let profile = resolve_profile(global, &config, file)?;
+        let output = OutputSettings {
+            format: global.output.unwrap_or(if stdout_terminal { OutputFormat::Table } else { OutputFormat::Ndjson }),
+            fields: global.fields.clone().map(|f| f.into_iter().map(|s| s.trim().to_owned()).collect()),
+            jq: global.jq.clone(),
+        };
+        let audit = AuditContext {
+            reason: audit_text("--reason", global.reason.as_deref())?,
+            ticket: audit_text("--ticket", global.ticket.as_deref())?,
+        };
+        Ok(Settings { config, config_exists, profile, output, audit, no_input: global.no_input, reveal: global.reveal })
+    }
+}
+
+fn resolve_profile(
+    global: &GlobalArgs,
+    config: &ConfigLocation,
+    file: Option<ConfigFile>,
+) -> Result<Profile, ConfigError> {
+    let file_exists = file.is_some();
+    let file = file.unwrap_or_default();
+    let name =
+        global.profile.clone().or_else(|| file.default_profile.clone()).unwrap_or_else(|| BUILTIN_PROFILE.to_owned());
+    let raw = match file.profiles.get(&name) {
+        Some(p) => p.clone(),
+        None if !file_exists && name == BUILTIN_PROFILE => ProfileConfig::default(),
+        None => {
+            return Err(ConfigError::UnknownProfile {
+                name,
+                path: config.path.clone(),
+                available: file.profiles.keys().cloned().collect(),
+                file_exists,
+            });
+        }
+    };
+    let env_url = std::env::var("ACCTL_URL").ok().filter(|u| !u.is_empty());
+    let (url, url_source) = match (env_url, raw.url) {
+        (Some(u), _) => (
+            u.parse::<BackendUrl>().map_err(|source| ConfigError::Invalid { what: "`ACCTL_URL`".into(), source })?.0,
+            "ACCTL_URL",
+        ),
+        (None, Some(u)) => (u.0, "config"),
+        (None, None) if !file_exists => (BUILTIN_URL.to_owned(), "built-in"),
+        (None, None) => {
+            return Err(ConfigError::Invalid {
+                what: format!("profile `{name}` in `{}`", config.path.display()),
+                source: ValueError("it has no `url`".into()),
+            });
+        }
+    };
+    let region = match &global.region {
+        Some(r) => {
+            Some(r.parse::<Region>().map_err(|source| ConfigError::Invalid { what: "`--region`".into(), source })?.0)
+        }
+        None => raw.region.map(|r| r.0),
+    };
+    Ok(Profile {
+        name,
+        url,
+        url_source,
+        region,
+        require_reason: raw.require_reason.unwrap_or(false),
+        protected: raw.protected.unwrap_or(false),
+        timeout: raw.timeout.map_or(DEFAULT_TIMEOUT, |t| t.0),
+        concurrency: raw.concurrency.map_or(DEFAULT_CONCURRENCY, |c| c.0),
+        rate: raw.rate.and_then(|r| r.per_second),
+        ca_bundle: raw.ca_bundle,
+    })
+}
+
+/// Audit text travels in an HTTP header: one line, printable, bounded.
+fn audit_text(flag: &str, value: Option<&str>) -> Result<Option<String>, ConfigError> {
+    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    if v.chars().any(char::is_control) {
+        return Err(ConfigError::Invalid {
+            what: format!("`{flag}`"),
+            source: ValueError("it must be one line of text without control characters".into()),
+        });
+    }
+    if v.chars().count() > 500 {
+        return Err(ConfigError::Invalid {
+            what: format!("`{flag}`"),
+            source: ValueError("it is longer than 500 characters".into()),
+        });
+    }
+    Ok(Some(v.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn global(config: &std::path::Path) -> GlobalArgs {
+        GlobalArgs { config: Some(config.to_owned()), ..GlobalArgs::default() }
+    }
+
+    #[test]
+    fn without_a_config_file_the_builtin_local_profile_is_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Settings::resolve(&global(&dir.path().join("none.toml")), false).unwrap();
+        assert_eq!(s.profile.name, "local");
+        assert_eq!(s.profile.url, BUILTIN_URL);
+        assert_eq!(s.output.format, OutputFormat::Ndjson);
+        assert!(!s.config_exists);
+    }
+
+    #[test]
+    fn flags_win_over_the_file_and_unknown_profiles_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(
+            &path,
+            "default_profile = \"a\"\n[profiles.a]\nurl = \"http://a.example\"\nregion = \"CN\"\n[profiles.b]\nurl = \"https://b.example\"\nconcurrency = 3\n",
+        )
+        .unwrap();
+        let s = Settings::resolve(&global(&path), true).unwrap();
+        assert_eq!((s.profile.name.as_str(), s.profile.url.as_str()), ("a", "http://a.example"));
+        assert_eq!(s.profile.region.as_deref(), Some("CN"));
+        assert_eq!(s.output.format, OutputFormat::Table);
+
+        let mut g = global(&path);
+        g.profile = Some("b".into());
+        g.region = Some("us".into());
+        let s = Settings::resolve(&g, true).unwrap();
+        assert_eq!((s.profile.concurrency, s.profile.region.as_deref()), (3, Some("US")));
+
+        g.profile = Some("c".into());
+        let err = Settings::resolve(&g, true).unwrap_err();
+        assert!(err.to_string().contains("profile `c`"), "{err}");
+        assert!(err.hint().unwrap().contains("`a`, `b`"));
+    }
+
+    #[test]
+    fn audit_text_must_be_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut g = global(&dir.path().join("none.toml"));
+        g.reason = Some("customer called\r\nX-Evil: 1".into());
+        assert!(Settings::resolve(&g, false).is_err());
+    }
+}
