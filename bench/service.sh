@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Benchmarks of the reference service (issue #2), on loopback only, bounded in time:
+#   1. single lookups (GET /v1/accounts/{id}) paced near 2,000 req/s: p50/p99 latency (wrk --latency)
+#   2. accounts:batchLookup with 500 identifiers per request: identifiers/s
+# Writes the table into BENCHMARKS.md between the service markers.
+# Usage: bench/service.sh [seconds per run, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-20}
+command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exit 2; }
+
+cargo build --release -q -p acctl-service
+bin=target/release/acctl-service
+work=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+accounts=100000
+$bin accounts generate --db "$work/bench.db" --count $accounts 2>/dev/null
+export ACCTL_TOKEN=$($bin token create --db "$work/bench.db" --actor bench --role agent 2>/dev/null)
+export BENCH_ACCOUNTS=$accounts
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+ACCTL_SERVICE_LOG=warn $bin serve --listen 127.0.0.1:$port --db "$work/bench.db" --rate-limit 0 &
+pid=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+url=http://127.0.0.1:$port
+
+# 20 connections, each pausing 10 ms between requests: about 2,000 req/s offered.
+BENCH_DELAY_MS=10 wrk -t2 -c20 -d${secs}s --latency -s bench/lookup.lua "$url" > "$work/lookup.txt"
+wrk -t2 -c8 -d${secs}s -s bench/batch.lua "$url" > "$work/batch.txt"
+
+python3 - "$work/lookup.txt" "$work/batch.txt" "$secs" <<'PY'
+import re, sys, pathlib, datetime, subprocess
+lookup = open(sys.argv[1]).read(); batch = open(sys.argv[2]).read(); secs = sys.argv[3]
+def pct(p):
+    m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)" % p, lookup, re.M)
+    v, u = float(m.group(1)), m.group(2)
+    return v / 1000 if u == "us" else v * 1000 if u == "s" else v
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", lookup).group(1))
+brps = float(re.search(r"Requests/sec:\s+([\d.]+)", batch).group(1))
+errors = "Non-2xx" in lookup or "Non-2xx" in batch
+cpu = subprocess.run(["sh", "-c", "lscpu | sed -n 's/^Model name: *//p'"], capture_output=True, text=True).stdout.strip()
+table = f"""<!-- service:begin -->
+Measured {datetime.date.today()} on {cpu} (2 cores), release build, 100,000 synthetic accounts, loopback,
+service and load generator on the same machine, {secs} s per run. Command: `bench/service.sh {secs}`.
+
+| what | result | goal |
+|---|---|---|
+| single lookup `GET /v1/accounts/{{id}}`, offered ≈2,000 req/s | {rps:,.0f} req/s achieved, p50 {pct(50):.2f} ms, p99 {pct(99):.2f} ms | p99 ≤ 2 ms |
+| `accounts:batchLookup`, 500 identifiers per request, 8 connections | {brps:,.1f} req/s = {brps*500:,.0f} identifiers/s | — |
+{"| **non-2xx answers were seen: the numbers are not valid** | | |" if errors else ""}
+<!-- service:end -->"""
+path = pathlib.Path("BENCHMARKS.md")
+text = path.read_text() if path.exists() else "# Benchmarks\n\nNumbers come from the scripts under `bench/`; rerun them to refresh.\n\n## Reference service\n\n<!-- service:begin -->\n<!-- service:end -->\n"
+text = re.sub(r"<!-- service:begin -->.*?<!-- service:end -->", table, text, flags=re.S)
+path.write_text(text)
+print(table)
+PY
