@@ -1,0 +1,257 @@
+//! Real delivery: SMS POSTed as JSON to a webhook (a real HTTP server in the
+//! test) and email over SMTP (a real SMTP server, aiosmtpd).
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::http::StatusCode;
+use serde_json::Value;
+use tokio::sync::mpsc;
+
+use crate::common::TestService;
+
+/// One POST the webhook received.
+struct Posted {
+    content_type: Option<String>,
+    body: Value,
+}
+
+/// A webhook on an ephemeral loopback port that answers `status` and hands
+/// every POST to the test. Returns its URL.
+async fn sms_webhook(status: StatusCode) -> (String, mpsc::UnboundedReceiver<Posted>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind the webhook");
+    let addr = listener.local_addr().expect("webhook address");
+    let (tx, rx) = mpsc::unbounded_channel();
+    let handler = move |headers: axum::http::HeaderMap, body: Bytes| {
+        let tx = tx.clone();
+        async move {
+            let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).map(str::to_owned);
+            let body =
+                serde_json::from_slice(&body).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&body).into()));
+            let _ = tx.send(Posted { content_type, body });
+            status
+        }
+    };
+    let app = axum::Router::new().route("/sms", axum::routing::post(handler));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (format!("http://{addr}/sms"), rx)
+}
+
+/// Every string anywhere in a JSON value.
+fn strings(v: &Value) -> Vec<&str> {
+    match v {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(items) => items.iter().flat_map(strings).collect(),
+        Value::Object(members) => members.values().flat_map(strings).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The first run of exactly six digits in `text`.
+fn six_digits(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 6 {
+                return Some(text[start..i].to_owned());
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_sms_code_is_posted_as_json_to_the_webhook() {
+    let (url, mut posts) = sms_webhook(StatusCode::OK).await;
+    let ts = TestService::start_with(|config| config.sms_webhook = Some(url)).await;
+    let created = ts.create_challenge(&ts.agent, "acc_demoalice", "sms").await.expect_status(201);
+    let posted = tokio::time::timeout(Duration::from_secs(10), posts.recv())
+        .await
+        .expect("the webhook is called within 10 s")
+        .expect("a POST");
+    assert!(posted.content_type.as_deref().unwrap_or_default().starts_with("application/json"), "JSON is POSTed");
+    let texts = strings(&posted.body);
+    assert!(texts.contains(&"+8613800138000"), "the destination in E.164: {}", posted.body);
+    let code = texts.iter().find_map(|s| six_digits(s)).unwrap_or_else(|| panic!("no code in {}", posted.body));
+    let verified = ts.verify(&ts.agent, created.str("challenge_id"), &code).await.expect_status(200);
+    assert_eq!(verified.str("status"), "verified", "the code the customer got works");
+    assert!(posts.try_recv().is_err(), "one SMS per challenge");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_webhook_is_a_502_delivery_failed_and_audited() {
+    let (url, mut posts) = sms_webhook(StatusCode::INTERNAL_SERVER_ERROR).await;
+    let ts = TestService::start_with(|config| config.sms_webhook = Some(url)).await;
+    let reply = ts.create_challenge(&ts.agent, "acc_demodave", "sms").await.expect_problem(502, "delivery_failed");
+    assert!(tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.is_ok(), "the webhook was tried");
+    let events = ts.audit(&ts.admin, "account_id=acc_demodave").await;
+    let failed: Vec<&Value> = events.iter().filter(|e| e["outcome"] == "failed").collect();
+    assert!(
+        failed.iter().any(|e| e["action"] == "message.deliver" && e["request_id"] == reply.request_id()),
+        "the failed delivery is audited as message.deliver failed: {events:?}"
+    );
+    assert!(
+        !events.iter().any(|e| e["action"] == "challenge.create" && e["outcome"] == "success"),
+        "a challenge whose code never left is no success: {events:?}"
+    );
+}
+
+/// A real SMTP server (`python3 -m aiosmtpd -n`) on a loopback port; what it
+/// prints (every message received) is collected. Killed on drop.
+struct SmtpServer {
+    child: Child,
+    port: u16,
+    output: Arc<Mutex<String>>,
+}
+
+impl SmtpServer {
+    async fn start() -> SmtpServer {
+        let python = ["python3", "/usr/bin/python3"]
+            .into_iter()
+            .find(|p| {
+                Command::new(p)
+                    .args(["-c", "import aiosmtpd"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success())
+            })
+            .expect("python3 with aiosmtpd (Debian: apt-get install python3-aiosmtpd)");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free loopback port")
+            .port();
+        let mut child = Command::new(python)
+            .args(["-u", "-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .env("PYTHONUNBUFFERED", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn aiosmtpd");
+        let stdout = child.stdout.take().expect("aiosmtpd stdout");
+        let output = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
+                out.push_str(&line);
+                out.push('\n');
+            }
+        });
+        let server = SmtpServer { child, port, output };
+        // Waiting for a real process to listen, not for the service's time.
+        for _ in 0..200 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                return server;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("aiosmtpd did not listen on 127.0.0.1:{port} within 10 s");
+    }
+
+    /// The first complete message received, waiting up to 10 s.
+    async fn first_message(&self) -> String {
+        for _ in 0..200 {
+            let output = self.output.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            if let Some(start) = output.find("---------- MESSAGE FOLLOWS ----------")
+                && let Some(len) = output[start..].find("------------ END MESSAGE ------------")
+            {
+                return output[start..start + len].to_owned();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "no message reached the SMTP server; it printed: {}",
+            self.output.lock().unwrap_or_else(|e| e.into_inner())
+        );
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The text of a MIME message as a reader sees it: quoted-printable soft
+/// line breaks joined, base64 blocks decoded.
+fn readable(message: &str) -> String {
+    let mut text = message.replace("=\r\n", "").replace("=\n", "");
+    let mut block = String::new();
+    for line in message.lines().chain(std::iter::once("")) {
+        let line = line.trim_end();
+        if line.len() >= 4 && line.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)) {
+            block.push_str(line);
+        } else if !block.is_empty() {
+            if let Some(decoded) = base64_decode(&block) {
+                text.push('\n');
+                text.push_str(&String::from_utf8_lossy(&decoded));
+            }
+            block.clear();
+        }
+    }
+    text
+}
+
+fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let s = s.trim_end_matches('=').as_bytes();
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    for chunk in s.chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= value(c)? << (18 - 6 * i);
+        }
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs python3-aiosmtpd (a real SMTP server); .ci/run runs it"]
+async fn an_email_code_arrives_at_a_real_smtp_server() {
+    let smtp = SmtpServer::start().await;
+    let url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let ts = TestService::start_with(|config| config.smtp = Some(url)).await;
+    let created = ts.create_challenge(&ts.agent, "acc_demoalice", "email").await.expect_status(201);
+    let message = smtp.first_message().await;
+    let to = message.lines().find(|l| l.to_ascii_lowercase().starts_with("to:")).unwrap_or_default();
+    assert!(to.contains("alice@example.com"), "addressed to the email on file: `{to}`\n{message}");
+    let body_start = message.find("\n\n").or_else(|| message.find("X-Peer:")).unwrap_or(0);
+    let text = readable(&message[body_start..]);
+    let code = six_digits(&text).unwrap_or_else(|| panic!("no six-digit code in the email:\n{message}"));
+    let verified = ts.verify(&ts.agent, created.str("challenge_id"), &code).await.expect_status(200);
+    assert_eq!(verified.str("status"), "verified", "the code from the real email works");
+}
+
+#[test]
+fn base64_bodies_are_read_like_a_mail_client_would() {
+    assert_eq!(base64_decode("WW91ciBjb2RlIGlzIDEyMzQ1Ng==").as_deref(), Some(&b"Your code is 123456"[..]));
+    assert_eq!(six_digits(&readable("Subject: x\n\nWW91ciBjb2RlIGlzIDEyMzQ1Ng==\n")).as_deref(), Some("123456"));
+    assert_eq!(six_digits("code 12345=\n6 expires in 10 minutes").as_deref(), None);
+    assert_eq!(six_digits(&readable("code 12345=\n6 expires")).as_deref(), Some("123456"));
+}

@@ -1,0 +1,16 @@
+//! Integration tests of `acctl-service` over real HTTP (issue #2).
+//!
+//! Each test starts the real service in-process on an ephemeral loopback port
+//! with a fresh SQLite file and a frozen clock, then drives it with reqwest
+//! exactly as DESIGN.md §4 and notes/service-api.md document the Admin API.
+//! Time is moved with the clock, never slept through.
+
+mod audit;
+mod challenges;
+mod common;
+mod delivery;
+mod idempotency;
+mod lookup;
+mod operators;
+mod rate_limit;
+mod reset;
