@@ -62,6 +62,13 @@ pub struct Credential {
 pub enum CredentialError {
     #[error("not signed in to profile `{profile}`")]
     NotSignedIn { profile: String },
+    /// No token anywhere, and the keyring could not even be asked.
+    #[error("not signed in to profile `{profile}`")]
+    NoKeyringToAsk {
+        profile: String,
+        #[source]
+        cause: Box<CredentialError>,
+    },
     #[error("no OS keyring is available")]
     KeyringUnavailable {
         #[source]
@@ -109,6 +116,7 @@ impl CredentialError {
             CredentialError::KeyringUnavailable { file, .. } | CredentialError::KeyringTimeout { file, .. } => {
                 options(file)
             }
+            CredentialError::NoKeyringToAsk { cause, .. } => cause.hints(),
             _ => Vec::new(),
         }
     }
@@ -148,9 +156,13 @@ impl CredentialStore {
         {
             return Ok(Credential { token: token.token.into(), source: TokenSource::File(path.clone()) });
         }
-        match self.keyring(KeyringOp::Get)? {
-            KeyringAnswer::Token(token) => Ok(Credential { token, source: TokenSource::Keyring }),
-            _ => Err(CredentialError::NotSignedIn { profile: self.profile.clone() }),
+        match self.keyring(KeyringOp::Get) {
+            Ok(KeyringAnswer::Token(token)) => Ok(Credential { token, source: TokenSource::Keyring }),
+            Ok(_) => Err(CredentialError::NotSignedIn { profile: self.profile.clone() }),
+            Err(e @ (CredentialError::KeyringUnavailable { .. } | CredentialError::KeyringTimeout { .. })) => {
+                Err(CredentialError::NoKeyringToAsk { profile: self.profile.clone(), cause: Box::new(e) })
+            }
+            Err(e) => Err(e),
         }
     }
 

@@ -52,7 +52,7 @@ fn collect(cmd: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<()
     if cmd.has_subcommands() {
         man.render_subcommands_section(&mut roff)?;
     }
-    if let Some(examples) = cmd.get_after_help().or(cmd.get_after_long_help()) {
+    if let Some(examples) = cmd.get_after_long_help().or(cmd.get_after_help()) {
         let text = examples.to_string();
         if let Some(body) = text.strip_prefix("Examples:\n") {
             roff.extend_from_slice(b".SH EXAMPLES\n");

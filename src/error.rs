@@ -199,9 +199,15 @@ impl From<ApiError> for CliError {
         let status = status_for_api(&err);
         let request_id = err.request_id().map(str::to_owned);
         let hints = err.hints();
+        // 401: sign in again. 403 is a missing scope: signing in again does not help.
+        let unauthenticated = match &err {
+            ApiError::Problem { problem, .. } => problem.code == acctl_api::ErrorCode::Unauthenticated,
+            ApiError::Http { status, .. } => *status == 401,
+            _ => false,
+        };
         let mut e = CliError::new(status, err);
         e.request_id = request_id;
-        if status == ExitStatus::NotAuthenticated {
+        if unauthenticated {
             e = e.with_login_hint();
         }
         for hint in hints {

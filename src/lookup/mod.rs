@@ -108,6 +108,11 @@ static LOOKUP_FIELDS: &[Field<LookupRecord>] = &[
         get: |r| r.account_cell(|a| Cell::List(a.devices.iter().map(device_line).collect())),
     },
     Field {
+        name: "device_models",
+        help: "models of the bound devices",
+        get: |r| r.account_cell(|a| Cell::List(a.devices.iter().map(|d| d.model.clone()).collect())),
+    },
+    Field {
         name: "error",
         help: "error code when there is no account",
         get: |r| Cell::opt(r.error.as_ref().map(|e| e.code.as_str())),
@@ -125,7 +130,7 @@ impl Record for LookupRecord {
     }
 
     fn table_fields() -> &'static [&'static str] {
-        &["input", "id", "display_name", "email", "phone", "status", "devices", "error"]
+        &["input", "id", "display_name", "status", "email", "phone", "error"]
     }
 
     fn card(&self) -> Vec<(String, String)> {

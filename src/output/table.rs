@@ -23,9 +23,12 @@ fn new_table(width: u16) -> Table {
     table
 }
 
+/// Rows without vertical rules, as `gh` and `kubectl` print lists: more room
+/// for the text in a narrow terminal.
 pub fn rows<R: Record>(fields: &[&'static Field<R>], records: &[R], width: u16) -> String {
     let mut table = new_table(width);
-    table.set_header(fields.iter().map(|f| f.name.to_uppercase()));
+    table.load_style(presets::NOTHING);
+    table.set_header(fields.iter().map(|f| f.name.replace('_', " ").to_uppercase()));
     for record in records {
         table.add_row(fields.iter().map(|f| for_terminal(&(f.get)(record).to_display()).into_owned()));
     }

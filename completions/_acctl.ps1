@@ -1,0 +1,395 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'acctl' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'acctl'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'acctl' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign in to a backend profile, check who you are, sign out')
+            [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Find accounts by email, phone number or account ID')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and create the config file')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctl;auth' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in: store a token for the profile in the OS keyring')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile, the backend, who you are signed in as, your role and scopes, and where the token came from (keyring, env or file)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out: remove the profile''s token from the OS keyring (and the plaintext file)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctl;auth;login' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--with-token', '--with-token', [CompletionResultType]::ParameterName, 'Read the token from stdin instead of prompting')
+            [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep the token in a plaintext file readable only by you (when no OS keyring is available)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;auth;status' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;auth;logout' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;auth;help' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in: store a token for the profile in the OS keyring')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile, the backend, who you are signed in as, your role and scopes, and where the token came from (keyring, env or file)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out: remove the profile''s token from the OS keyring (and the plaintext file)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctl;auth;help;login' {
+            break
+        }
+        'acctl;auth;help;status' {
+            break
+        }
+        'acctl;auth;help;logout' {
+            break
+        }
+        'acctl;auth;help;help' {
+            break
+        }
+        'acctl;lookup' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Treat every identifier as this kind instead of detecting it')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'With `-`: the input is CSV with a header row; take identifiers from this column')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;config' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file in use (whether or not it exists)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the resolved settings of the profile in use: flags, environment, config file and defaults combined. Never shows a token')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file with one profile (named by -p, default `local`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctl;config;path' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;config;show' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;config;init' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Base URL of the account service''s Admin API')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing config file')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;config;help' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file in use (whether or not it exists)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the resolved settings of the profile in use: flags, environment, config file and defaults combined. Never shows a token')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file with one profile (named by -p, default `local`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctl;config;help;path' {
+            break
+        }
+        'acctl;config;help;show' {
+            break
+        }
+        'acctl;config;help;init' {
+            break
+        }
+        'acctl;config;help;help' {
+            break
+        }
+        'acctl;completions' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;help' {
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign in to a backend profile, check who you are, sign out')
+            [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Find accounts by email, phone number or account ID')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and create the config file')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctl;help;auth' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in: store a token for the profile in the OS keyring')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile, the backend, who you are signed in as, your role and scopes, and where the token came from (keyring, env or file)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out: remove the profile''s token from the OS keyring (and the plaintext file)')
+            break
+        }
+        'acctl;help;auth;login' {
+            break
+        }
+        'acctl;help;auth;status' {
+            break
+        }
+        'acctl;help;auth;logout' {
+            break
+        }
+        'acctl;help;lookup' {
+            break
+        }
+        'acctl;help;config' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file in use (whether or not it exists)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the resolved settings of the profile in use: flags, environment, config file and defaults combined. Never shows a token')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file with one profile (named by -p, default `local`)')
+            break
+        }
+        'acctl;help;config;path' {
+            break
+        }
+        'acctl;help;config;show' {
+            break
+        }
+        'acctl;help;config;init' {
+            break
+        }
+        'acctl;help;completions' {
+            break
+        }
+        'acctl;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,149 @@
+//! `acctl lookup`: identifier forms, exit codes, streaming from stdin.
+
+use crate::common::TestEnv;
+use crate::snapshot;
+
+fn ids_of(run: &crate::common::Run) -> Vec<String> {
+    run.json_lines()
+        .iter()
+        .map(|r| r["account"]["id"].as_str().map_or_else(|| format!("error:{}", r["error"]["code"]), str::to_owned))
+        .collect()
+}
+
+#[test]
+fn every_identifier_form_finds_the_account() {
+    let env = TestEnv::new();
+    let cases: &[(&[&str], &str)] = &[
+        (&["alice@example.com"], "acc_demoalice"),
+        (&["  alice@EXAMPLE.com "], "acc_demoalice"),
+        (&["email:alice@example.com"], "acc_demoalice"),
+        (&["judy@bücher.de"], "acc_demojudy"),
+        (&["+8613800138000"], "acc_demoalice"),
+        (&["+86 138 0013 8000"], "acc_demoalice"),
+        (&["13800138000"], "acc_demoalice"),
+        (&["phone:138-0013-8000"], "acc_demoalice"),
+        (&["(415) 555-0132", "--region", "US"], "acc_demobob"),
+        (&["acc_demobob"], "acc_demobob"),
+        (&["id:acc_demobob"], "acc_demobob"),
+        (&["--by", "phone", "13800138000"], "acc_demoalice"),
+    ];
+    for (args, want) in cases {
+        let mut argv = vec!["lookup"];
+        argv.extend_from_slice(args);
+        argv.extend_from_slice(&["-o", "ndjson"]);
+        let run = env.run_as("agent", &argv);
+        run.assert_code(0);
+        assert_eq!(ids_of(&run), vec![want.to_string()], "{argv:?}");
+        assert_eq!(run.stderr, "", "{argv:?}");
+    }
+}
+
+#[test]
+fn a_single_identifier_that_finds_nothing_exits_3() {
+    let env = TestEnv::new();
+    let run = env.run_as("agent", &["lookup", "nobody@example.com"]);
+    snapshot!(env, run);
+}
+
+#[test]
+fn a_bad_identifier_exits_2_naming_it_before_any_request() {
+    let env = TestEnv::new();
+    let run = env.run_as("agent", &["lookup", "acc_demobob", "carol"]);
+    snapshot!(env, run);
+    let run = env.run_as("agent", &["lookup", "--by", "email", "acc_demobob"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("`acc_demobob`"), "{}", run.stderr);
+}
+
+#[test]
+fn without_a_token_the_error_says_how_to_sign_in() {
+    let env = TestEnv::new();
+    let started = std::time::Instant::now();
+    let run = env.run(&["lookup", "alice@example.com"]);
+    snapshot!(env, run);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "no keyring must not hang");
+}
+
+#[test]
+fn several_identifiers_answer_in_order_and_a_miss_exits_3() {
+    let env = TestEnv::new();
+    let run =
+        env.run_as("agent", &["lookup", "acc_demobob", "nobody@example.com", "alice@example.com", "-o", "ndjson"]);
+    run.assert_code(3);
+    assert_eq!(ids_of(&run), ["acc_demobob", "error:\"account_not_found\"", "acc_demoalice"]);
+    let records = run.json_lines();
+    assert_eq!(records[1]["input"], "nobody@example.com");
+}
+
+#[test]
+fn stdin_lookups_keep_order_give_one_record_per_line_and_skip_blank_lines() {
+    let env = TestEnv::new();
+    let forms =
+        ["alice@example.com", "acc_demobob", "+14155550177", "nobody@example.com", "13800138000", "carol@example.org"];
+    let mut input = String::new();
+    let mut expected = Vec::new();
+    for i in 0..20_000 {
+        let line = forms[i % forms.len()];
+        input.push_str(line);
+        input.push_str(if i % 7 == 0 { "\r\n" } else { "\n" });
+        if i % 1000 == 0 {
+            input.push_str("   \n\n");
+        }
+        expected.push(line.to_owned());
+    }
+    let run = env.run_with(&["lookup", "-"], &[("ACCTL_TOKEN", env.token("agent"))], Some(input.as_bytes()));
+    run.assert_code(0);
+    let records = run.json_lines();
+    assert_eq!(records.len(), 20_000);
+    let inputs: Vec<&str> = records.iter().map(|r| r["input"].as_str().unwrap()).collect();
+    assert_eq!(inputs, expected);
+    for r in &records {
+        match r["input"].as_str().unwrap() {
+            "nobody@example.com" => assert_eq!(r["error"]["code"], "account_not_found"),
+            "acc_demobob" => assert_eq!(r["account"]["id"], "acc_demobob"),
+            "+14155550177" => assert_eq!(r["account"]["id"], "acc_demograce"),
+            _ => assert!(r["account"]["id"].is_string(), "{r}"),
+        }
+    }
+}
+
+#[test]
+fn a_bad_line_exits_9_and_the_other_lines_are_still_answered() {
+    let env = TestEnv::new();
+    let input = b"\xEF\xBB\xBFalice@example.com\r\nnot an identifier\r\n\xff\xfe\xfd\nacc_demobob\n";
+    let run = env.run_with(&["lookup", "-"], &[("ACCTL_TOKEN", env.token("agent"))], Some(input));
+    snapshot!(env, run);
+}
+
+#[test]
+fn csv_input_takes_the_named_column() {
+    let env = TestEnv::new();
+    let input = "\u{feff}name,email,note\r\nAlice,alice@example.com,vip\r\nNobody,nobody@example.com,\r\n\"Bob, Jr.\",bob@example.com,\"multi\nline\"\r\n";
+    let run = env.run_with(
+        &["lookup", "-", "--column", "email", "-o", "csv", "--fields", "input,id,error"],
+        &[("ACCTL_TOKEN", env.token("agent"))],
+        Some(input.as_bytes()),
+    );
+    snapshot!(env, run);
+    let run = env.run_with(
+        &["lookup", "-", "--column", "mail"],
+        &[("ACCTL_TOKEN", env.token("agent"))],
+        Some(input.as_bytes()),
+    );
+    run.assert_code(2);
+    assert!(run.stderr.contains("no column `mail`") && run.stderr.contains("`email`"), "{}", run.stderr);
+}
+
+#[test]
+fn rate_limited_batches_are_retried_after_retry_after() {
+    // The token bucket refills by the service's clock: a real one here.
+    let env = TestEnv::with_config(|c| {
+        c.clock = acctl_service::Clock::system();
+        c.rate_limit = Some(acctl_service::RateLimit { per_second: 1, burst: 1 });
+    });
+    let input = "alice@example.com\n".repeat(1200);
+    let run =
+        env.run_with(&["lookup", "-", "-o", "ndjson"], &[("ACCTL_TOKEN", env.token("agent"))], Some(input.as_bytes()));
+    run.assert_code(0);
+    assert_eq!(run.json_lines().len(), 1200);
+}
