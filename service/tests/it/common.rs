@@ -3,10 +3,12 @@
 //! role, a frozen clock the test moves, and a reqwest client that speaks the
 //! Admin API exactly as DESIGN.md §4 documents it.
 
+use std::path::Path;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use acctl_api::Role;
-use acctl_service::{Clock, RunningService, ServiceConfig, start};
+use acctl_service::{Clock, RunningService, ServiceConfig, Store, start};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, RequestBuilder};
 use serde_json::{Value, json};
@@ -51,8 +53,9 @@ impl TestService {
     pub async fn start_with(configure: impl FnOnce(&mut ServiceConfig)) -> TestService {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let dir = tempfile::tempdir().expect("a temporary directory");
+        write_demo_database(dir.path());
         let clock = Clock::frozen(t0());
-        let mut config = ServiceConfig::new(dir.path().join("accounts.db"));
+        let mut config = ServiceConfig::new(dir.path().join(DB_FILE));
         config.clock = clock.clone();
         config.sandbox = true;
         config.rate_limit = None;
@@ -62,7 +65,6 @@ impl TestService {
         let url = service.url().to_string().trim_end_matches('/').to_owned();
         assert!(url.starts_with("http://127.0.0.1:"), "the service listens on loopback only, got {url}");
         let store = service.store();
-        store.seed_demo().expect("demo accounts");
         let agent = store.create_token(AGENT, Role::Agent).expect("agent token");
         let sre = store.create_token(SRE, Role::Sre).expect("sre token");
         let admin = store.create_token(ADMIN, Role::Admin).expect("admin token");
@@ -156,6 +158,31 @@ impl TestService {
     }
 }
 
+const DB_FILE: &str = "accounts.db";
+
+/// Writes a fresh SQLite database holding the demo accounts into `dir`.
+///
+/// `store.seed_demo()` hashes a dozen passwords with argon2 (a second or two
+/// on a small machine); it runs once per test binary, into a scratch
+/// database whose files are kept in memory and written out for every test,
+/// so each test still gets its own fresh file.
+fn write_demo_database(dir: &Path) {
+    static DEMO: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+    let files = DEMO.get_or_init(|| {
+        let scratch = tempfile::tempdir().expect("a temporary directory");
+        let store = Store::open(&scratch.path().join(DB_FILE), Clock::frozen(t0())).expect("open the demo database");
+        store.seed_demo().expect("demo accounts");
+        drop(store); // closes the connections: the WAL is checkpointed
+        [DB_FILE.to_owned(), format!("{DB_FILE}-wal")]
+            .into_iter()
+            .filter_map(|name| std::fs::read(scratch.path().join(&name)).ok().map(|bytes| (name, bytes)))
+            .collect()
+    });
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).expect("write the demo database");
+    }
+}
+
 /// `{"kind": "id", "value": account_id}`.
 pub fn id(account_id: &str) -> Value {
     json!({ "kind": "id", "value": account_id })
@@ -197,6 +224,11 @@ impl Call {
 
     pub fn query(self, pairs: &[(&str, &str)]) -> Call {
         Call { builder: self.builder.query(pairs) }
+    }
+
+    /// A raw body, for requests that are not valid JSON.
+    pub fn body(self, body: &'static str) -> Call {
+        Call { builder: self.builder.body(body) }
     }
 
     pub fn json(self, body: &Value) -> Call {

@@ -68,3 +68,25 @@ async fn a_replayed_forced_reset_delivers_one_temporary_password() {
         .await;
     different.expect_problem(422, "idempotency_key_reused");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_are_remembered_for_a_day() {
+    let ts = TestService::start().await;
+    let first = challenge_with_key(&ts, &ts.agent, "monday-morning", "email").await.expect_status(201);
+    ts.advance(23 * 3600);
+    let replay = challenge_with_key(&ts, &ts.agent, "monday-morning", "email").await.expect_status(201);
+    assert_eq!(replay.text, first.text, "still the first answer 23 h later");
+    assert_eq!(ts.messages("acc_demoalice", "verification_code").await.len(), 1);
+    // A lock replayed does not lock twice or change the answer.
+    let lock = || {
+        ts.request(Method::POST, "/v1/accounts/acc_demobob:lock")
+            .token(&ts.sre)
+            .header("Idempotency-Key", "lock-bob")
+            .json(&json!({}))
+            .send()
+    };
+    let locked = lock().await.expect_status(200);
+    assert_eq!(lock().await.text, locked.text);
+    let events = ts.audit(&ts.sre, "account_id=acc_demobob&action=account.lock").await;
+    assert_eq!(events.len(), 1, "one lock: {events:?}");
+}

@@ -237,3 +237,85 @@ async fn batch_lookup_takes_1_to_500_identifiers() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outbox_filters_by_account_and_after_an_id() {
+    let ts = TestService::start().await;
+    ts.send_code(&ts.agent, "acc_demoalice", "email").await;
+    ts.send_code(&ts.agent, "acc_demobob", "email").await;
+    ts.send_code(&ts.agent, "acc_demoalice", "sms").await;
+    let all = ts.outbox().await;
+    assert_eq!(all.len(), 3);
+    let ids: Vec<i64> = all.iter().map(|m| m["id"].as_i64().expect("id")).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "newest last: {ids:?}");
+    for m in &all {
+        for field in ["at", "channel", "to", "kind", "subject", "body", "secret"] {
+            assert!(!m[field].is_null(), "`{field}` in {m}");
+        }
+    }
+    let alice = ts.request(Method::GET, "/v1/sandbox/outbox").query(&[("account_id", "acc_demoalice")]).send().await;
+    let alice = alice.expect_status(200);
+    let channels: Vec<&str> =
+        alice.json["messages"].as_array().expect("messages").iter().filter_map(|m| m["channel"].as_str()).collect();
+    assert_eq!(channels, ["email", "sms"]);
+    let after = ts.request(Method::GET, "/v1/sandbox/outbox").query(&[("after", &ids[0].to_string())]).send().await;
+    let after = after.expect_status(200);
+    let later: Vec<i64> =
+        after.json["messages"].as_array().expect("messages").iter().filter_map(|m| m["id"].as_i64()).collect();
+    assert_eq!(later, ids[1..]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_openapi_document_served_is_the_committed_one() {
+    let ts = TestService::start().await;
+    let served = ts.request(Method::GET, "/v1/openapi.json").send().await.expect_status(200);
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../api/openapi.json")).expect("api/openapi.json");
+    let committed: Value = serde_json::from_str(&committed).expect("committed openapi.json is JSON");
+    assert_eq!(served.json, committed, "regenerate api/openapi.json or fix the service");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_the_service_cannot_read_are_problems_too() {
+    let ts = TestService::start().await;
+    let malformed = ts
+        .request(Method::POST, "/v1/accounts:batchLookup")
+        .token(&ts.agent)
+        .header("Content-Type", "application/json")
+        .body("{\"identifiers\": [")
+        .send()
+        .await;
+    malformed.expect_problem(400, "invalid_request");
+    for query in ["", "?email=alice@example.com&phone=%2B8613800138000"] {
+        let reply = ts.get(&format!("/v1/accounts{query}"), &ts.agent).await;
+        assert_eq!(
+            (reply.status, reply.json["code"].as_str()),
+            (400, Some("invalid_request")),
+            "`{query}`: {}",
+            reply.text
+        );
+        reply.expect_problem(400, "invalid_request");
+    }
+    let wrong_method = ts.request(Method::DELETE, "/v1/accounts/acc_demoalice").token(&ts.agent).send().await;
+    let wrong_method = wrong_method.expect_problem(405, "method_not_allowed");
+    assert!(wrong_method.header("Allow").is_some_and(|allow| allow.contains("GET")), "405 names the methods");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_query_parameters_are_refused_not_ignored() {
+    // notes/service-api.md: extra query params are 400 invalid_request. A
+    // typo must not silently drop a filter or a flag.
+    let ts = TestService::start().await;
+    let mut accepted = Vec::new();
+    for path in [
+        "/v1/accounts?email=alice@example.com&revael=true",
+        "/v1/accounts/acc_demoalice?revael=true",
+        "/v1/audit?acount_id=acc_demoalice",
+    ] {
+        let reply = ts.get(path, &ts.admin).await;
+        if (reply.status, reply.json["code"].as_str()) != (400, Some("invalid_request")) {
+            accepted.push(format!("{path} -> {}", reply.status));
+        }
+    }
+    assert!(accepted.is_empty(), "unknown query parameters accepted: {accepted:?}");
+}

@@ -12,5 +12,6 @@ mod delivery;
 mod idempotency;
 mod lookup;
 mod operators;
+mod races;
 mod rate_limit;
 mod reset;

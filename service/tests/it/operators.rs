@@ -107,3 +107,44 @@ async fn sessions_revoke_counts_what_it_revoked_and_keep_sessions_keeps_them() {
     let events = ts.audit(&ts.sre, "account_id=acc_demograce&action=sessions.revoke").await;
     assert_eq!(events.iter().filter(|e| e["outcome"] == "success").count(), 3, "{events:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reset_revokes_sessions_unless_told_not_to_and_delivers_only_to_contacts_on_file() {
+    let ts = TestService::start().await;
+    ts.login(email("bob@example.com"), DEMO_PASSWORD).await.expect_status(200);
+    let body = json!({ "mode": "set", "password": "a fine passphrase was picked" });
+    let changed = ts.set_password(&ts.sre, "acc_demobob", body).await.expect_status(200);
+    assert_eq!(changed.u64("sessions_revoked"), 1, "revoke_sessions defaults to true: {}", changed.text);
+
+    let to_sms = json!({ "mode": "deliver", "channel": "sms" });
+    ts.set_password(&ts.sre, "acc_democarol", to_sms).await.expect_problem(409, "channel_unavailable");
+    assert!(ts.messages("acc_democarol", "temporary_password").await.is_empty());
+    ts.login(email("carol@example.org"), DEMO_PASSWORD).await.expect_status(200);
+
+    // Dave has only a phone: deliver picks it.
+    ts.set_password(&ts.sre, "acc_demodave", json!({ "mode": "deliver" })).await.expect_status(200);
+    assert_eq!(ts.last_message("acc_demodave", "temporary_password").await["channel"], "sms");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_mutation_is_audited_as_denied() {
+    let ts = TestService::start().await;
+    let refused = ts
+        .request(reqwest::Method::POST, "/v1/accounts/acc_demobob:lock")
+        .token(&ts.agent)
+        .header("Audit-Reason", "trying my luck")
+        .json(&json!({}))
+        .send()
+        .await
+        .expect_problem(403, "forbidden");
+    let events = ts.audit(&ts.agent, "account_id=acc_demobob").await;
+    let denied = events
+        .iter()
+        .find(|e| e["action"] == "account.lock")
+        .unwrap_or_else(|| panic!("the refused lock is in the audit log: {events:?}"));
+    assert_eq!(denied["outcome"], "denied");
+    assert_eq!(denied["request_id"], refused.request_id());
+    assert_eq!(denied["reason"], "trying my luck");
+    let bob = ts.get("/v1/accounts/acc_demobob", &ts.agent).await.expect_status(200);
+    assert_eq!(bob.json["status"], "active");
+}

@@ -27,4 +27,11 @@ async fn a_burst_over_the_token_rate_is_told_when_to_retry_and_other_tokens_are_
 
     ts.get("/v1/whoami", &ts.sre).await.expect_status(200);
     ts.get("/v1/accounts/acc_demoalice", &ts.admin).await.expect_status(200);
+
+    // The bucket is timed by the service clock (clock.rs): with time frozen
+    // nothing refills; once Retry-After has passed the token works again.
+    assert_eq!(statuses.iter().filter(|&&s| s == 200).count(), 5, "frozen time refills nothing: {statuses:?}");
+    ts.get("/v1/whoami", &ts.agent).await.expect_rate_limited();
+    ts.advance(retry_after);
+    ts.get("/v1/whoami", &ts.agent).await.expect_status(200);
 }

@@ -241,3 +241,76 @@ async fn deliver_mode_sends_a_temporary_password_nobody_else_sees() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert!(events[0]["detail"].as_str().unwrap_or_default().contains("mode=deliver"), "{}", events[0]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mfa_needs_two_different_channels_verified_within_ten_minutes() {
+    let ts = TestService::start().await;
+    let (challenge, code) = ts.send_code(&ts.agent, "acc_demofrank", "email").await;
+    let first = ts.verify(&ts.agent, &challenge, &code).await.expect_status(200);
+    assert_eq!(first.json["status"], "more_required");
+    // The same channel twice is still one channel.
+    ts.advance(61);
+    let (challenge, code) = ts.send_code(&ts.agent, "acc_demofrank", "email").await;
+    let again = ts.verify(&ts.agent, &challenge, &code).await.expect_status(200);
+    assert_eq!(again.json, json!({ "status": "more_required", "remaining_channels": ["sms"] }));
+
+    // Ten minutes after the last email verification, it no longer counts.
+    ts.advance(601);
+    let (challenge, code) = ts.send_code(&ts.agent, "acc_demofrank", "sms").await;
+    let late = ts.verify(&ts.agent, &challenge, &code).await.expect_status(200);
+    assert_eq!(late.json, json!({ "status": "more_required", "remaining_channels": ["email"] }), "{}", late.text);
+    let (challenge, code) = ts.send_code(&ts.agent, "acc_demofrank", "email").await;
+    let done = ts.verify(&ts.agent, &challenge, &code).await.expect_status(200);
+    assert_eq!(done.str("status"), "verified");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_are_nfkc_normalised_and_checked_against_the_phone_too() {
+    let ts = TestService::start().await;
+    let token = ts.verification_token(&ts.agent, "acc_demoalice", "email").await;
+    let try_password = |password: &str| {
+        let body = json!({ "mode": "set", "password": password, "verification_token": token });
+        ts.set_password(&ts.agent, "acc_demoalice", body)
+    };
+    // Full-width "password" is "password" after NFKC.
+    let wide = try_password("ｐａｓｓｗｏｒｄ").await.expect_problem(422, "password_policy");
+    assert!(violation_codes(&wide).contains(&"common"), "{}", wide.text);
+    let with_phone = try_password("call me on 13800138000 anytime").await.expect_problem(422, "password_policy");
+    assert!(violation_codes(&with_phone).contains(&"contains_identifier"), "{}", with_phone.text);
+
+    try_password("ＡＢＣ correct horse battery").await.expect_status(200);
+    ts.login(id("acc_demoalice"), "ABC correct horse battery").await.expect_status(200);
+    ts.login(id("acc_demoalice"), "ＡＢＣ correct horse battery").await.expect_status(200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_tells_locked_disabled_and_must_change_accounts_apart() {
+    let ts = TestService::start().await;
+    ts.login(email("erin@example.com"), DEMO_PASSWORD).await.expect_problem(403, "account_locked");
+    ts.login(email("heidi@example.com"), DEMO_PASSWORD).await.expect_problem(403, "account_disabled");
+    // The service normalises the identifier again: domain case, IDNA.
+    ts.login(email("alice@EXAMPLE.com"), DEMO_PASSWORD).await.expect_status(200);
+    ts.login(email("judy@bücher.de"), DEMO_PASSWORD).await.expect_status(200);
+    ts.login(phone("+86 138 0013 8000"), DEMO_PASSWORD).await.expect_status(200);
+    let ivan = ts.login(email("ivan@example.com"), DEMO_PASSWORD).await.expect_status(200);
+    assert_eq!(ivan.json["must_change_password"], true);
+    assert!(ivan.json["session_id"].is_string(), "{}", ivan.text);
+    // A wrong password for a locked account says no more than for any other.
+    ts.login(email("erin@example.com"), "not erin's password at all").await.expect_problem(401, "invalid_credentials");
+    ts.login(email("nobody@example.com"), DEMO_PASSWORD).await.expect_problem(401, "invalid_credentials");
+    let failed = ts.audit(&ts.admin, "account_id=acc_demoivan&action=login").await;
+    assert!(failed.iter().any(|e| e["outcome"] == "success"), "{failed:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_change_notice_goes_to_the_contacts_on_file_only() {
+    let ts = TestService::start().await;
+    let token = ts.verification_token(&ts.agent, "acc_democarol", "email").await;
+    let body = json!({ "mode": "set", "password": NEW_PASSWORD, "verification_token": token });
+    let changed = ts.set_password(&ts.agent, "acc_democarol", body).await.expect_status(200);
+    assert_eq!(changed.json["notified"], json!(["email"]));
+    let notices = ts.messages("acc_democarol", "password_changed").await;
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0]["to"], "carol@example.org");
+    assert!(ts.outbox().await.iter().all(|m| m["channel"] == "email"), "carol has no phone to text");
+}
