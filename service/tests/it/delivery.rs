@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -19,20 +20,21 @@ struct Posted {
     body: Value,
 }
 
-/// A webhook on an ephemeral loopback port that answers `status` and hands
-/// every POST to the test. Returns its URL.
-async fn sms_webhook(status: StatusCode) -> (String, mpsc::UnboundedReceiver<Posted>) {
+/// A webhook on an ephemeral loopback port that answers `status` (which the
+/// test may change) and hands every POST to the test. Returns its URL.
+async fn sms_webhook(status: Arc<AtomicU16>) -> (String, mpsc::UnboundedReceiver<Posted>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind the webhook");
     let addr = listener.local_addr().expect("webhook address");
     let (tx, rx) = mpsc::unbounded_channel();
     let handler = move |headers: axum::http::HeaderMap, body: Bytes| {
         let tx = tx.clone();
+        let status = Arc::clone(&status);
         async move {
             let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).map(str::to_owned);
             let body =
                 serde_json::from_slice(&body).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&body).into()));
             let _ = tx.send(Posted { content_type, body });
-            status
+            StatusCode::from_u16(status.load(Ordering::SeqCst)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
         }
     };
     let app = axum::Router::new().route("/sms", axum::routing::post(handler));
@@ -74,7 +76,7 @@ fn six_digits(text: &str) -> Option<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_sms_code_is_posted_as_json_to_the_webhook() {
-    let (url, mut posts) = sms_webhook(StatusCode::OK).await;
+    let (url, mut posts) = sms_webhook(Arc::new(AtomicU16::new(200))).await;
     let ts = TestService::start_with(|config| config.sms_webhook = Some(url)).await;
     let created = ts.create_challenge(&ts.agent, "acc_demoalice", "sms").await.expect_status(201);
     let posted = tokio::time::timeout(Duration::from_secs(10), posts.recv())
@@ -92,7 +94,7 @@ async fn an_sms_code_is_posted_as_json_to_the_webhook() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failing_webhook_is_a_502_delivery_failed_and_audited() {
-    let (url, mut posts) = sms_webhook(StatusCode::INTERNAL_SERVER_ERROR).await;
+    let (url, mut posts) = sms_webhook(Arc::new(AtomicU16::new(500))).await;
     let ts = TestService::start_with(|config| config.sms_webhook = Some(url)).await;
     let reply = ts.create_challenge(&ts.agent, "acc_demodave", "sms").await.expect_problem(502, "delivery_failed");
     assert!(tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.is_ok(), "the webhook was tried");
@@ -106,6 +108,33 @@ async fn a_failing_webhook_is_a_502_delivery_failed_and_audited() {
         !events.iter().any(|e| e["action"] == "challenge.create" && e["outcome"] == "success"),
         "a challenge whose code never left is no success: {events:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_challenge_retried_with_its_key_after_a_502_is_sent_once_the_gateway_is_back() {
+    // DESIGN §6: a mutation with an Idempotency-Key is retried on 502; a
+    // code that never left must neither be replayed as the 502 nor start the
+    // resend cooldown.
+    let status = Arc::new(AtomicU16::new(503));
+    let (url, mut posts) = sms_webhook(Arc::clone(&status)).await;
+    let ts = TestService::start_with(|config| config.sms_webhook = Some(url)).await;
+    let send = || {
+        ts.request(reqwest::Method::POST, "/v1/accounts/acc_demoalice/challenges")
+            .token(&ts.agent)
+            .header("Idempotency-Key", "retry-me")
+            .json(&serde_json::json!({ "channel": "sms" }))
+            .send()
+    };
+    send().await.expect_problem(502, "delivery_failed");
+    assert!(tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.is_ok(), "the gateway was tried");
+
+    status.store(200, Ordering::SeqCst);
+    let created = send().await.expect_status(201);
+    assert_ne!(created.header("Idempotent-Replayed"), Some("true"));
+    let posted =
+        tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.expect("a second POST").expect("a POST");
+    let code = strings(&posted.body).iter().find_map(|s| six_digits(s)).expect("a code in the SMS");
+    ts.verify(&ts.agent, created.str("challenge_id"), &code).await.expect_status(200);
 }
 
 /// A real SMTP server (`python3 -m aiosmtpd -n`) on a loopback port; what it
