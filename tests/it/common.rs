@@ -120,6 +120,9 @@ impl TestEnv {
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
             .env("XDG_DATA_HOME", self.home.path().join("data"))
             .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            // A session bus that is not there: no test reaches the developer's
+            // own keyring unless it passes a bus in (see `keyring.rs`).
+            .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", self.home.path().join("no-bus").display()))
             .env("NO_COLOR", "1")
             .env("COLUMNS", "100")
             .env("LANG", "C.UTF-8")
