@@ -17,6 +17,7 @@ use crate::store::AccountRow;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct RevealQuery {
     /// Unmasked email and phone (needs `accounts:pii`; audited).
     #[serde(default)]
@@ -25,6 +26,7 @@ pub struct RevealQuery {
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct FindQuery {
     /// Exact email (domain case-insensitive, IDNA-normalised).
     pub email: Option<String>,

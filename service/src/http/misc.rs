@@ -19,6 +19,7 @@ use crate::store::{AuditFilter, LoginOutcome, NewAuditEvent};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Only events about this account (`acc_…`).
     pub account_id: Option<String>,
@@ -152,6 +153,7 @@ pub async fn login(
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct OutboxQuery {
     /// Only messages to this account.
     pub account_id: Option<String>,

@@ -86,7 +86,7 @@ async fn every_demo_account_is_found_by_each_contact_on_file() {
         ("acc_demoalice", Some("alice@example.com"), Some("+8613800138000")),
         ("acc_demobob", Some("bob@example.com"), Some("+14155550132")),
         ("acc_democarol", Some("carol@example.org"), None),
-        ("acc_demodave", None, Some("+447700900123")),
+        ("acc_demodave", None, Some("+447911123456")),
         ("acc_demoerin", Some("erin@example.com"), Some("+8613900139001")),
         ("acc_demofrank", Some("frank@example.com"), Some("+8613700137002")),
         ("acc_demograce", Some("grace@example.com"), Some("+14155550177")),
