@@ -116,6 +116,13 @@ impl CliError {
     }
 }
 
+/// The message and its causes on one line (the printer renders them on several).
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.chain().collect::<Vec<_>>().join(": "))
+    }
+}
+
 impl From<std::io::Error> for CliError {
     fn from(err: std::io::Error) -> Self {
         let broken_pipe = err.kind() == std::io::ErrorKind::BrokenPipe;

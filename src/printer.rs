@@ -157,9 +157,8 @@ impl Printer {
             return None;
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        let style =
-            ProgressStyle::with_template(&format!("{{spinner}} {{human_pos}} {what} ({{per_sec}}, {{elapsed}})"))
-                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let style = ProgressStyle::with_template(&format!("{{spinner}} {{human_pos}} {what} ({{elapsed}})"))
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
         bar.set_style(style);
         bar.enable_steady_tick(Duration::from_millis(120));
         Some(bar)

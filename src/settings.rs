@@ -22,6 +22,7 @@ use crate::cli::{GlobalArgs, OutputFormat};
 use crate::config::{
     BUILTIN_PROFILE, BUILTIN_URL, BackendUrl, ConfigError, ConfigFile, ProfileConfig, Region, ValueError,
 };
+use crate::error::CliError;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_CONCURRENCY: usize = 8;
@@ -105,6 +106,32 @@ impl Settings {
             ticket: audit_text("--ticket", global.ticket.as_deref())?,
         };
         Ok(Settings { config, config_exists, profile, output, audit, no_input: global.no_input, reveal: global.reveal })
+    }
+}
+
+impl Settings {
+    /// Checks what a mutating command needs before it changes anything:
+    /// `--reason` when the profile requires one; on a `protected` profile also
+    /// `--ticket`, and `--yes` under `--no-input`. Returns the banner a
+    /// protected profile shows on stderr, for the command to print.
+    pub fn guard_mutation(&self, yes: bool) -> Result<Option<String>, CliError> {
+        let p = &self.profile;
+        if (p.require_reason || p.protected) && self.audit.reason.is_none() {
+            return Err(CliError::usage(format!("profile `{}` requires a reason for every change", p.name))
+                .with_hint("pass `--reason TEXT` (or set `ACCTL_REASON`); it is recorded in the audit log"));
+        }
+        if p.protected && self.audit.ticket.is_none() {
+            return Err(CliError::usage(format!("profile `{}` is protected: every change needs a ticket", p.name))
+                .with_hint("pass `--ticket ID` (or set `ACCTL_TICKET`)"));
+        }
+        if p.protected && self.no_input && !yes {
+            return Err(CliError::usage(format!(
+                "profile `{}` is protected: under `--no-input`, confirm with `--yes`",
+                p.name
+            )));
+        }
+        Ok(p.protected
+            .then(|| format!("PROTECTED PROFILE `{}` ({}): this changes real customer accounts", p.name, p.url)))
     }
 }
 
@@ -224,6 +251,26 @@ mod tests {
         let err = Settings::resolve(&g, true).unwrap_err();
         assert!(err.to_string().contains("profile `c`"), "{err}");
         assert!(err.hint().unwrap().contains("`a`, `b`"));
+    }
+
+    #[test]
+    fn protected_profiles_need_reason_ticket_and_yes_under_no_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[profiles.local]\nurl = \"https://p.example\"\nprotected = true\n").unwrap();
+        let mut g = global(&path);
+        assert!(
+            Settings::resolve(&g, false).unwrap().guard_mutation(false).unwrap_err().to_string().contains("reason")
+        );
+        g.reason = Some("customer called".into());
+        assert!(
+            Settings::resolve(&g, false).unwrap().guard_mutation(false).unwrap_err().to_string().contains("ticket")
+        );
+        g.ticket = Some("SUP-1".into());
+        g.no_input = true;
+        assert!(Settings::resolve(&g, false).unwrap().guard_mutation(false).is_err());
+        let banner = Settings::resolve(&g, false).unwrap().guard_mutation(true).unwrap();
+        assert!(banner.unwrap().contains("PROTECTED"));
     }
 
     #[test]

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Benchmarks of the acctl CLI (issue #3), as ratios measured in one run, on
+# loopback only, bounded in time:
+#   P1  one `acctl lookup ID` vs `curl` for the same GET            goal ≤ 1.3×
+#   P3  `acctl lookup -` over 200,000 identifiers vs wrk driving
+#       accounts:batchLookup with 500-identifier batches            goal ≥ 0.8× of wrk's identifiers/s
+#   P4  peak RSS of `acctl lookup -` for 1,000,000 vs 10,000 lines   goal ≤ 1.2× and ≤ 64 MB
+#   and start-up of `acctl --version`.
+# Writes the table into BENCHMARKS.md between the cli markers.
+# Usage: bench/cli/run.sh            (needs hyperfine, wrk, curl: apt-get install -y hyperfine wrk curl)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+for tool in hyperfine wrk curl /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y hyperfine wrk curl time" >&2; exit 2; }
+done
+
+cargo build --release -q -p acctl -p acctl-service
+acctl=$PWD/target/release/acctl
+service=$PWD/target/release/acctl-service
+work=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+
+accounts=200000
+$service accounts generate --db "$work/bench.db" --count $accounts 2>/dev/null
+export ACCTL_TOKEN=$($service token create --db "$work/bench.db" --actor bench --role agent 2>/dev/null)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+ACCTL_SERVICE_LOG=warn $service serve --listen 127.0.0.1:$port --db "$work/bench.db" --rate-limit 0 &
+pid=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+export ACCTL_URL=http://127.0.0.1:$port NO_COLOR=1
+# concurrency for `lookup -`: the same as wrk's connections below.
+printf '[profiles.local]\nurl = "%s"\nconcurrency = 8\n' "$ACCTL_URL" > "$work/bench.toml"
+export ACCTL_CONFIG=$work/bench.toml
+
+# P1: one lookup, process start included on both sides.
+hyperfine -N -w 5 -r 50 --export-json "$work/p1.json" \
+  -n curl "curl -fsS -H 'Authorization: Bearer $ACCTL_TOKEN' $ACCTL_URL/v1/accounts/acc_load0000000042" \
+  -n acctl "$acctl lookup acc_load0000000042 -o ndjson" >/dev/null
+hyperfine -N -w 5 -r 50 --export-json "$work/startup.json" -n version "$acctl --version" >/dev/null
+
+# P3: 200,000 identifiers through the CLI, vs wrk on the same route with 500 per request.
+python3 -c "
+for n in range($accounts): print(f'user{n}@load.example.com')" > "$work/200k.txt"
+/usr/bin/time -f '%e %M' -o "$work/p3.time" "$acctl" lookup - -o ndjson < "$work/200k.txt" > "$work/p3.out"
+lines=$(wc -l < "$work/p3.out")
+[ "$lines" -eq $accounts ] || { echo "P3: $lines records for $accounts lines" >&2; exit 1; }
+ACCTL_TOKEN=$ACCTL_TOKEN BENCH_ACCOUNTS=$accounts wrk -t2 -c8 -d15s -s bench/batch.lua "$ACCTL_URL" > "$work/wrk.txt"
+
+# P4: peak RSS for 10,000 vs 1,000,000 lines (the accounts repeat; misses are answers too).
+python3 -c "
+for n in range(1_000_000): print(f'user{n % $accounts}@load.example.com')" > "$work/1m.txt"
+head -n 10000 "$work/1m.txt" > "$work/10k.txt"
+/usr/bin/time -f '%e %M' -o "$work/p4s.time" "$acctl" lookup - -o ndjson < "$work/10k.txt" > /dev/null
+/usr/bin/time -f '%e %M' -o "$work/p4l.time" "$acctl" lookup - -o ndjson < "$work/1m.txt" > /dev/null
+
+python3 - "$work" <<'PY'
+import json, re, sys, pathlib, datetime, subprocess
+w = pathlib.Path(sys.argv[1])
+p1 = {r["command"]: r for r in json.load(open(w / "p1.json"))["results"]}
+startup = json.load(open(w / "startup.json"))["results"][0]
+p3_secs, _ = open(w / "p3.time").read().split()
+p3_rate = 200000 / float(p3_secs)
+wrk_rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / "wrk.txt").read()).group(1))
+wrk_rate = wrk_rps * 500
+small = int(open(w / "p4s.time").read().split()[1]) / 1024
+large_secs, large_kb = open(w / "p4l.time").read().split()
+large = int(large_kb) / 1024
+ratio1 = p1["acctl"]["mean"] / p1["curl"]["mean"]
+ok = lambda b: "✅" if b else "❌"
+cpu = subprocess.run(["sh", "-c", "lscpu | sed -n 's/^Model name: *//p'"], capture_output=True, text=True).stdout.strip()
+table = f"""<!-- cli:begin -->
+Measured {datetime.date.today()} on {cpu} (2 cores), release build, 200,000 synthetic accounts, loopback, CLI,
+service and load generator on the same machine. Command: `bench/cli/run.sh`.
+
+| what | measured | ratio | goal |
+|---|---|---|---|
+| P1 one lookup: `acctl lookup ID` vs `curl` (same GET, process start included) | acctl {p1['acctl']['mean']*1000:.1f} ms, curl {p1['curl']['mean']*1000:.1f} ms (means of 50) | {ratio1:.2f}× | ≤ 1.3× {ok(ratio1 <= 1.3)} |
+| P3 `acctl lookup -` over 200,000 identifiers vs wrk (8 connections, 500 per batch) | acctl {p3_rate:,.0f} ids/s ({float(p3_secs):.1f} s), wrk {wrk_rate:,.0f} ids/s | {p3_rate / wrk_rate:.2f}× | ≥ 0.8× {ok(p3_rate / wrk_rate >= 0.8)} |
+| P4 peak RSS, 1,000,000 vs 10,000 lines | {large:.1f} MB vs {small:.1f} MB ({float(large_secs):.1f} s for 1M) | {large / small:.2f}× | ≤ 1.2× and ≤ 64 MB {ok(large / small <= 1.2 and large <= 64)} |
+| start-up, `acctl --version` | {startup['mean']*1000:.1f} ms mean | | |
+<!-- cli:end -->"""
+path = pathlib.Path("BENCHMARKS.md")
+text = path.read_text() if path.exists() else "# Benchmarks\n\nNumbers come from the scripts under `bench/`; rerun them to refresh.\n"
+if "<!-- cli:begin -->" not in text:
+    text = text.rstrip() + "\n\n## CLI\n\n<!-- cli:begin -->\n<!-- cli:end -->\n"
+text = re.sub(r"<!-- cli:begin -->.*?<!-- cli:end -->", lambda _: table, text, flags=re.S)
+path.write_text(text)
+print(table)
+PY
