@@ -2,6 +2,8 @@
 
 use acctl_api::ident::{mask_email, mask_phone};
 use acctl_api::{Account, AccountStatus, Channel, Device, IdentifierKind};
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{Store, Transaction};
@@ -114,6 +116,10 @@ pub(super) fn account_by(conn: &Connection, kind: IdentifierKind, value: &str) -
         .optional()
 }
 
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
 pub(super) fn devices_of(conn: &Connection, account_id: &str) -> rusqlite::Result<Vec<Device>> {
     let mut stmt =
         conn.prepare_cached("SELECT model, name, last_seen_at FROM devices WHERE account_id = ?1 ORDER BY id")?;
@@ -162,20 +168,80 @@ impl Store {
         })?)
     }
 
-    /// Many lookups in one snapshot; `None` where the identifier matched nothing.
+    /// Many lookups in one snapshot, with one query per identifier kind
+    /// (not one per identifier); `None` where the identifier matched nothing.
     pub fn find_accounts(
         &self,
         identifiers: &[(IdentifierKind, String)],
     ) -> Result<Vec<Option<FoundAccount>>, StoreError> {
+        // Email matches ignore ASCII case (the column is COLLATE NOCASE), so
+        // results are keyed the same way.
+        fn key(kind: IdentifierKind, value: &str) -> (IdentifierKind, String) {
+            match kind {
+                IdentifierKind::Email => (kind, value.to_ascii_lowercase()),
+                _ => (kind, value.to_owned()),
+            }
+        }
         Ok(self.read(|c| {
-            identifiers
-                .iter()
-                .map(|(kind, value)| {
-                    let Some(row) = account_by(c, *kind, value)? else { return Ok(None) };
-                    let devices = devices_of(c, &row.id)?;
-                    Ok(Some((row, devices)))
-                })
-                .collect::<rusqlite::Result<Vec<_>>>()
+            let tx = c.unchecked_transaction()?;
+            let mut found: HashMap<(IdentifierKind, String), AccountRow> = HashMap::new();
+            for (kind, column, index) in [
+                (IdentifierKind::Email, "email", 1),
+                (IdentifierKind::Phone, "phone", 2),
+                (IdentifierKind::Id, "id", 0),
+            ] {
+                let mut values: Vec<&str> =
+                    identifiers.iter().filter(|(k, _)| *k == kind).map(|(_, v)| v.as_str()).collect();
+                values.sort_unstable();
+                values.dedup();
+                for chunk in values.chunks(500) {
+                    let sql = format!(
+                        "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {column} IN ({})",
+                        placeholders(chunk.len())
+                    );
+                    let mut stmt = tx.prepare(&sql)?;
+                    let rows = stmt.query_map(rusqlite::params_from_iter(chunk), |r| {
+                        let value: String = r.get(index)?;
+                        Ok((value, AccountRow::from_row(r)?))
+                    })?;
+                    for row in rows {
+                        let (value, account) = row?;
+                        found.insert(key(kind, &value), account);
+                    }
+                }
+            }
+            let mut devices: HashMap<String, Vec<Device>> = HashMap::new();
+            let ids: Vec<&str> = found.values().map(|a| a.id.as_str()).collect();
+            for chunk in ids.chunks(500) {
+                let sql = format!(
+                    "SELECT account_id, model, name, last_seen_at FROM devices WHERE account_id IN ({}) ORDER BY id",
+                    placeholders(chunk.len())
+                );
+                let mut stmt = tx.prepare(&sql)?;
+                let rows = stmt.query_map(rusqlite::params_from_iter(chunk), |r| {
+                    let device = Device {
+                        model: r.get(1)?,
+                        name: r.get(2)?,
+                        last_seen_at: r.get::<_, Option<i64>>(3)?.map(from_ms),
+                    };
+                    Ok((r.get::<_, String>(0)?, device))
+                })?;
+                for row in rows {
+                    let (account_id, device) = row?;
+                    devices.entry(account_id).or_default().push(device);
+                }
+            }
+            tx.commit()?;
+            Ok::<_, rusqlite::Error>(
+                identifiers
+                    .iter()
+                    .map(|(kind, value)| {
+                        found
+                            .get(&key(*kind, value))
+                            .map(|a| (a.clone(), devices.get(&a.id).cloned().unwrap_or_default()))
+                    })
+                    .collect(),
+            )
         })?)
     }
 
