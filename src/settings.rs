@@ -25,7 +25,7 @@ use crate::config::{
 use crate::error::CliError;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-pub const DEFAULT_CONCURRENCY: usize = 8;
+pub const DEFAULT_CONCURRENCY: usize = 4;
 
 /// Where the config file is, and whether the user chose it.
 #[derive(Debug, Clone)]

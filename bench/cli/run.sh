@@ -28,8 +28,8 @@ ACCTL_SERVICE_LOG=warn $service serve --listen 127.0.0.1:$port --db "$work/bench
 pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 export ACCTL_URL=http://127.0.0.1:$port NO_COLOR=1
-# concurrency for `lookup -`: the same as wrk's connections below.
-printf '[profiles.local]\nurl = "%s"\nconcurrency = 8\n' "$ACCTL_URL" > "$work/bench.toml"
+# 4 batches in flight: on 2 cores more only adds memory (wrk gets 8 connections, its best).
+printf '[profiles.local]\nurl = "%s"\nconcurrency = 4\n' "$ACCTL_URL" > "$work/bench.toml"
 export ACCTL_CONFIG=$work/bench.toml
 
 # P1: one lookup, process start included on both sides.
@@ -75,7 +75,7 @@ service and load generator on the same machine. Command: `bench/cli/run.sh`.
 | what | measured | ratio | goal |
 |---|---|---|---|
 | P1 one lookup: `acctl lookup ID` vs `curl` (same GET, process start included) | acctl {p1['acctl']['mean']*1000:.1f} ms, curl {p1['curl']['mean']*1000:.1f} ms (means of 50) | {ratio1:.2f}× | ≤ 1.3× {ok(ratio1 <= 1.3)} |
-| P3 `acctl lookup -` over 200,000 identifiers vs wrk (8 connections, 500 per batch) | acctl {p3_rate:,.0f} ids/s ({float(p3_secs):.1f} s), wrk {wrk_rate:,.0f} ids/s | {p3_rate / wrk_rate:.2f}× | ≥ 0.8× {ok(p3_rate / wrk_rate >= 0.8)} |
+| P3 `acctl lookup -` over 200,000 identifiers (4 in flight) vs wrk (8 connections), 500 per batch | acctl {p3_rate:,.0f} ids/s ({float(p3_secs):.1f} s), wrk {wrk_rate:,.0f} ids/s | {p3_rate / wrk_rate:.2f}× | ≥ 0.8× {ok(p3_rate / wrk_rate >= 0.8)} |
 | P4 peak RSS, 1,000,000 vs 10,000 lines | {large:.1f} MB vs {small:.1f} MB ({float(large_secs):.1f} s for 1M) | {large / small:.2f}× | ≤ 1.2× and ≤ 64 MB {ok(large / small <= 1.2 and large <= 64)} |
 | start-up, `acctl --version` | {startup['mean']*1000:.1f} ms mean | | |
 <!-- cli:end -->"""

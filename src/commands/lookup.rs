@@ -156,7 +156,8 @@ where
     let (client, _) = signed_in_client(settings)?;
     let mut writer = RecordWriter::new(&settings.output, Shape::Many, printer)?;
     let concurrency = settings.profile.concurrency;
-    let (tx, rx) = tokio::sync::mpsc::channel(concurrency);
+    // The reader only needs to stay a little ahead of the requests in flight.
+    let (tx, rx) = tokio::sync::mpsc::channel(2);
     std::thread::Builder::new()
         .name("stdin".into())
         .spawn(move || read_batches(std::io::stdin().lock(), format, parse, acctl_api::BATCH_LOOKUP_MAX, tx))

@@ -111,6 +111,19 @@ impl<R: Record + Clone> RecordWriter<R> {
         }
     }
 
+    /// The record as JSON text, members in record order (or `--fields` order).
+    fn json_text(&self, record: &R, pretty: bool) -> Result<String, CliError> {
+        let text = if self.fields_chosen {
+            let ordered = Ordered(self.fields.iter().map(|f| (f.name, (f.get)(record).to_json())).collect());
+            if pretty { serde_json::to_string_pretty(&ordered) } else { serde_json::to_string(&ordered) }
+        } else if pretty {
+            serde_json::to_string_pretty(record)
+        } else {
+            serde_json::to_string(record)
+        };
+        text.map_err(CliError::unexpected)
+    }
+
     pub fn write(&mut self, record: &R) -> Result<(), CliError> {
         self.count += 1;
         if let Some(filter) = &self.jq {
@@ -126,25 +139,25 @@ impl<R: Record + Clone> RecordWriter<R> {
             return Ok(());
         }
         match self.format {
-            OutputFormat::Ndjson => {
-                let value = self.json_of(record)?;
+            OutputFormat::Ndjson if !self.fields_chosen => {
+                // The hot path of `lookup -`: straight from the record, no JSON tree.
                 let Sink::Plain(out) = &mut self.sink else { unreachable!() };
-                serde_json::to_writer(&mut *out, &value).map_err(io_of_json)?;
+                serde_json::to_writer(&mut *out, record).map_err(io_of_json)?;
                 out.write_all(b"\n")?;
             }
+            OutputFormat::Ndjson => {
+                let text = self.json_text(record, false)?;
+                let Sink::Plain(out) = &mut self.sink else { unreachable!() };
+                writeln!(out, "{text}")?;
+            }
             OutputFormat::Json => {
-                let value = self.json_of(record)?;
-                let shape = self.shape;
-                let first = self.count == 1;
+                let text = self.json_text(record, true)?;
+                let (shape, first) = (self.shape, self.count == 1);
                 let Sink::Plain(out) = &mut self.sink else { unreachable!() };
                 match shape {
-                    Shape::One => {
-                        serde_json::to_writer_pretty(&mut *out, &value).map_err(io_of_json)?;
-                        out.write_all(b"\n")?;
-                    }
+                    Shape::One => writeln!(out, "{text}")?,
                     Shape::Many => {
                         out.write_all(if first { b"[\n" } else { b",\n" })?;
-                        let text = serde_json::to_string_pretty(&value).map_err(CliError::unexpected)?;
                         for (i, line) in text.lines().enumerate() {
                             if i > 0 {
                                 out.write_all(b"\n")?;
@@ -215,6 +228,20 @@ impl<R: Record + Clone> RecordWriter<R> {
         }
         self.flush()?;
         Ok(self.count)
+    }
+}
+
+/// `--fields` members in the order asked for (serde_json's map sorts its keys).
+struct Ordered(Vec<(&'static str, Value)>);
+
+impl serde::Serialize for Ordered {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
     }
 }
 
