@@ -23,6 +23,8 @@ pid=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 url=http://127.0.0.1:$port
 
+# Warm up (page cache, mmap, connection caches); not measured.
+BENCH_DELAY_MS=10 wrk -t2 -c20 -d5s -s bench/lookup.lua "$url" > /dev/null
 # 20 connections, each pausing 10 ms between requests: about 2,000 req/s offered.
 BENCH_DELAY_MS=10 wrk -t2 -c20 -d${secs}s --latency -s bench/lookup.lua "$url" > "$work/lookup.txt"
 wrk -t2 -c8 -d${secs}s -s bench/batch.lua "$url" > "$work/batch.txt"

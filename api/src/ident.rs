@@ -235,9 +235,22 @@ pub fn mask_email(email: &str) -> String {
 /// Masks an E.164 phone number for display: `+86 *** **** 8000`.
 pub fn mask_phone(e164: &str) -> String {
     let digits: String = e164.chars().filter(char::is_ascii_digit).collect();
-    let country = phonenumber::parse(None, e164).map(|n| n.code().value().to_string()).unwrap_or_default();
     let last4 = digits.get(digits.len().saturating_sub(4)..).unwrap_or_default();
-    if country.is_empty() { format!("+*** **** {last4}") } else { format!("+{country} *** **** {last4}") }
+    match country_calling_code(&digits) {
+        Some(code) => format!("+{code} *** **** {last4}"),
+        None => format!("+*** **** {last4}"),
+    }
+}
+
+/// The country calling code an E.164 number's digits start with. Calling
+/// codes are prefix-free, so the first 1-, 2- or 3-digit prefix that names a
+/// region is the one. (A table lookup: parsing the whole number costs far
+/// more, and masking runs for every account a lookup returns.)
+fn country_calling_code(digits: &str) -> Option<u16> {
+    (1..=3.min(digits.len())).find_map(|n| {
+        let code: u16 = digits[..n].parse().ok()?;
+        phonenumber::metadata::DATABASE.region(&code).map(|_| code)
+    })
 }
 
 #[cfg(test)]

@@ -161,6 +161,10 @@ pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningS
     let addr = listener.local_addr().map_err(|source| StartError::Listen { addr: listen, source })?;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let app = http::router(state);
+    // Small JSON answers must not wait on Nagle's algorithm.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {

@@ -123,7 +123,7 @@ pub async fn get(
     let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), Some(&ident.value)).await?;
     let value = ident.value.clone();
     let (row, devices) =
-        state.db(move |s| s.find_account(IdentifierKind::Id, &value)).await?.ok_or_else(ApiError::account_not_found)?;
+        state.db_now(|s| s.find_account(IdentifierKind::Id, &value))?.ok_or_else(ApiError::account_not_found)?;
     Ok(Json(answer(&state, &caller, row, devices, reveal).await))
 }
 
@@ -151,7 +151,7 @@ pub async fn find(
         .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?;
     let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), None).await?;
     let (row, devices) =
-        state.db(move |s| s.find_account(ident.kind, &ident.value)).await?.ok_or_else(ApiError::account_not_found)?;
+        state.db_now(|s| s.find_account(ident.kind, &ident.value))?.ok_or_else(ApiError::account_not_found)?;
     Ok(Json(answer(&state, &caller, row, devices, reveal).await))
 }
 

@@ -39,6 +39,13 @@ impl AppState {
         AppState { store, delivery, sandbox, auth }
     }
 
+    /// Runs one short indexed read on the current worker: for a lookup that
+    /// takes tens of microseconds, the handoff to the blocking pool costs
+    /// more than the query (and shows in the tail latency).
+    pub fn db_now<T, E: Into<ApiError>>(&self, f: impl FnOnce(&Store) -> Result<T, E>) -> Result<T, ApiError> {
+        f(&self.store).map_err(Into::into)
+    }
+
     /// Runs blocking store work off the async threads.
     pub async fn db<T, E>(&self, f: impl FnOnce(&Store) -> Result<T, E> + Send + 'static) -> Result<T, ApiError>
     where

@@ -162,8 +162,11 @@ impl Store {
     /// One account by identifier (already normalised), with its devices.
     pub fn find_account(&self, kind: IdentifierKind, value: &str) -> Result<Option<FoundAccount>, StoreError> {
         Ok(self.read(|c| {
-            let Some(row) = account_by(c, kind, value)? else { return Ok(None) };
-            let devices = devices_of(c, &row.id)?;
+            // One read transaction for both queries: one snapshot, one lock.
+            let tx = c.unchecked_transaction()?;
+            let Some(row) = account_by(&tx, kind, value)? else { return Ok(None) };
+            let devices = devices_of(&tx, &row.id)?;
+            tx.commit()?;
             Ok::<_, rusqlite::Error>(Some((row, devices)))
         })?)
     }
