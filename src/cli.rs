@@ -8,10 +8,20 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::commands::account::AccountCommand;
+use crate::commands::audit::AuditArgs;
 use crate::commands::auth::AuthCommand;
+use crate::commands::code::CodeCommand;
 use crate::commands::completions::CompletionsArgs;
 use crate::commands::config::ConfigCommand;
+#[cfg(feature = "sandbox")]
+use crate::commands::demo::DemoArgs;
 use crate::commands::lookup::LookupArgs;
+use crate::commands::password::PasswordCommand;
+use crate::commands::reset::ResetArgs;
+#[cfg(feature = "sandbox")]
+use crate::commands::sandbox::SandboxArgs;
+use crate::commands::sessions::SessionsCommand;
 
 /// The exit-code table of DESIGN §2, shown in `--help` and the man page.
 pub const EXIT_CODES: &str = "\
@@ -152,6 +162,36 @@ pub enum Command {
 
     /// Find accounts by email, phone number or account ID
     Lookup(LookupArgs),
+
+    /// Reset a customer's password, guided step by step (the wizard)
+    Reset(ResetArgs),
+
+    /// Send a verification code to a contact on file, and verify the code the customer reads back
+    #[command(subcommand)]
+    Code(CodeCommand),
+
+    /// Set a customer's password: deliver a temporary one, or take one from stdin
+    #[command(subcommand)]
+    Password(PasswordCommand),
+
+    /// Lock or unlock an account
+    #[command(subcommand)]
+    Account(AccountCommand),
+
+    /// Sign a customer out everywhere
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
+
+    /// Read the audit log
+    Audit(AuditArgs),
+
+    /// Run the reference service in-process with demo accounts, for training
+    #[cfg(feature = "sandbox")]
+    Sandbox(SandboxArgs),
+
+    /// A sandbox and the reset wizard in one process: see a reset from both sides
+    #[cfg(feature = "sandbox")]
+    Demo(DemoArgs),
 
     /// Show and create the config file
     #[command(subcommand)]

@@ -1,10 +1,20 @@
 //! One module per command, a folder per command group. Each pairs its clap
 //! `Args` (whose doc comment is the help text) with the function that runs it.
 
+pub mod account;
+pub mod audit;
 pub mod auth;
+pub mod code;
 pub mod completions;
 pub mod config;
+#[cfg(feature = "sandbox")]
+pub mod demo;
 pub mod lookup;
+pub mod password;
+pub mod reset;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
+pub mod sessions;
 
 use crate::cli::{Cli, Command};
 use crate::client::ApiClient;
@@ -30,6 +40,16 @@ pub async fn dispatch(cli: Cli, printer: &Printer) -> Result<ExitStatus, CliErro
                 _ = tokio::signal::ctrl_c() => Err(CliError::interrupted()),
             }
         }
+        Command::Reset(args) => reset::run(args, &resolve(&global, printer)?, printer).await,
+        Command::Code(cmd) => code::run(cmd, &resolve(&global, printer)?, printer).await,
+        Command::Password(cmd) => password::run(cmd, &resolve(&global, printer)?, printer).await,
+        Command::Account(cmd) => account::run(cmd, &resolve(&global, printer)?, printer).await,
+        Command::Sessions(cmd) => sessions::run(cmd, &resolve(&global, printer)?, printer).await,
+        Command::Audit(args) => audit::run(args, &resolve(&global, printer)?, printer).await,
+        #[cfg(feature = "sandbox")]
+        Command::Sandbox(args) => sandbox::run(args, &global, printer).await,
+        #[cfg(feature = "sandbox")]
+        Command::Demo(args) => demo::run(args, &global, printer).await,
     }
 }
 

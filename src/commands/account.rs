@@ -1,0 +1,14 @@
+//! `acctl account` (being written).
+
+use clap::Subcommand;
+
+use crate::error::{CliError, ExitStatus};
+use crate::printer::Printer;
+use crate::settings::Settings;
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {}
+
+pub async fn run(cmd: AccountCommand, _settings: &Settings, _printer: &Printer) -> Result<ExitStatus, CliError> {
+    match cmd {}
+}
