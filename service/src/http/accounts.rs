@@ -118,10 +118,8 @@ pub async fn get(
         return Err(super::method_not_allowed("POST"));
     }
     caller.require(scope::ACCOUNTS_READ)?;
-    let ident = Identifier::normalized(IdentifierKind::Id, &id, None)
-        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?;
-    let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), Some(&ident.value)).await?;
-    let value = ident.value.clone();
+    let value = super::account_id(&id)?;
+    let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), Some(&value)).await?;
     let (row, devices) =
         state.db_now(|s| s.find_account(IdentifierKind::Id, &value))?.ok_or_else(ApiError::account_not_found)?;
     Ok(Json(answer(&state, &caller, row, devices, reveal).await))
@@ -147,8 +145,7 @@ pub async fn find(
         (None, Some(p)) => (IdentifierKind::Phone, p),
         _ => return Err(ApiError::invalid_request("give exactly one of the `email` and `phone` query parameters")),
     };
-    let ident = Identifier::normalized(kind, value, None)
-        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?;
+    let ident = super::identifier(kind, value)?;
     let reveal = reveal_allowed(&state, &caller, q.reveal.unwrap_or(false), None).await?;
     let (row, devices) =
         state.db_now(|s| s.find_account(ident.kind, &ident.value))?.ok_or_else(ApiError::account_not_found)?;
@@ -266,9 +263,7 @@ fn unlock_doc() {}
 
 async fn set_status(state: AppState, caller: Caller, id: String, status: AccountStatus) -> ApiResult<Json<Account>> {
     let action = if status == AccountStatus::Locked { AuditAction::AccountLock } else { AuditAction::AccountUnlock };
-    let id = Identifier::normalized(IdentifierKind::Id, &id, None)
-        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?
-        .value;
+    let id = super::account_id(&id)?;
     let result = async {
         caller.require(scope::ACCOUNTS_LOCK)?;
         let target = id.clone();
@@ -308,9 +303,7 @@ pub async fn revoke_sessions(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<SessionsRevoked>> {
-    let id = Identifier::normalized(IdentifierKind::Id, &id, None)
-        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?
-        .value;
+    let id = super::account_id(&id)?;
     let result = async {
         caller.require(scope::SESSIONS_REVOKE)?;
         let target = id.clone();

@@ -1,8 +1,7 @@
 //! The audit log, customer sign-in, the sandbox outbox and the API document.
 
 use acctl_api::{
-    AccountStatus, AuditAction, AuditOutcome, AuditPage, ErrorCode, Identifier, LoginRequest, LoginResponse, Outbox,
-    Problem, scope,
+    AccountStatus, AuditAction, AuditOutcome, AuditPage, ErrorCode, LoginRequest, LoginResponse, Outbox, Problem, scope,
 };
 use axum::Json;
 use axum::extract::State;
@@ -98,8 +97,7 @@ pub async fn login(
     axum::Extension(RequestId(request_id)): axum::Extension<RequestId>,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
-    let ident = Identifier::normalized(request.identifier.kind, &request.identifier.value, None)
-        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))?;
+    let ident = super::identifier(request.identifier.kind, &request.identifier.value)?;
     let password = request.password;
     let outcome = state.db(move |s| s.login(ident.kind, &ident.value, &password)).await?;
     let (account_id, audit_outcome, result) = match outcome {

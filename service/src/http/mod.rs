@@ -60,6 +60,17 @@ impl AppState {
     }
 }
 
+/// Normalises an identifier from a request; a bad one is 422 `invalid_identifier`.
+pub(crate) fn identifier(kind: acctl_api::IdentifierKind, value: &str) -> Result<acctl_api::Identifier, ApiError> {
+    acctl_api::Identifier::normalized(kind, value, None)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))
+}
+
+/// An account ID from a request path.
+pub(crate) fn account_id(raw: &str) -> Result<String, ApiError> {
+    identifier(acctl_api::IdentifierKind::Id, raw).map(|i| i.value)
+}
+
 /// The request's id, set by [`request_id`] before anything else runs.
 #[derive(Clone, Debug)]
 pub struct RequestId(pub String);

@@ -1,8 +1,8 @@
 //! The recovery flow: send a code, verify it, set the password.
 
 use acctl_api::{
-    AccountStatus, AuditAction, AuditOutcome, Challenge, ChallengeRequest, ErrorCode, Identifier, IdentifierKind,
-    MessageKind, PasswordChange, PasswordMode, PasswordRequest, Problem, VerifyRequest, VerifyResponse, scope,
+    AccountStatus, AuditAction, AuditOutcome, Challenge, ChallengeRequest, ErrorCode, IdentifierKind, MessageKind,
+    PasswordChange, PasswordMode, PasswordRequest, Problem, VerifyRequest, VerifyResponse, scope,
 };
 use axum::Json;
 use axum::extract::{Path, State};
@@ -18,12 +18,6 @@ use crate::delivery::{DeliveryError, Outgoing};
 use crate::error::{ApiError, ApiResult};
 use crate::store::RESEND_COOLDOWN_MS;
 use crate::store::{PasswordChangeRequest, VerifyOutcome};
-
-fn account_id(raw: &str) -> ApiResult<String> {
-    Identifier::normalized(IdentifierKind::Id, raw, None)
-        .map(|i| i.value)
-        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidIdentifier, e.to_string()))
-}
 
 fn delivery_failed(e: &DeliveryError) -> ApiError {
     match e {
@@ -52,7 +46,7 @@ pub async fn create_challenge(
     Path(id): Path<String>,
     ApiJson(request): ApiJson<ChallengeRequest>,
 ) -> ApiResult<Response> {
-    let id = account_id(&id)?;
+    let id = super::account_id(&id)?;
     let channel = request.channel;
     let result = async {
         caller.require(scope::CHALLENGES)?;
@@ -184,7 +178,7 @@ pub async fn set_password(
     Path(id): Path<String>,
     ApiJson(request): ApiJson<PasswordRequest>,
 ) -> ApiResult<Json<PasswordChange>> {
-    let id = account_id(&id)?;
+    let id = super::account_id(&id)?;
     let forced = request.verification_token.is_none();
     let mode = request.mode;
     let result = change_password(&state, &caller, &id, request).await;
