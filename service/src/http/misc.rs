@@ -26,7 +26,7 @@ pub struct AuditQuery {
     pub actor: Option<String>,
     /// Only this action, e.g. `password.set`.
     pub action: Option<String>,
-    /// Only events at or after this time (RFC 3339).
+    /// Only events at or after this time: RFC 3339, or an age such as `24h` (`s`, `m`, `h`, `d`).
     pub since: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -62,12 +62,15 @@ pub async fn audit(
         None => Some(caller.actor.name.clone()),
     };
     let action = q.action.map(|a| a.parse::<AuditAction>().map_err(ApiError::invalid_request)).transpose()?;
+    let now_ms = state.store.clock().now_ms();
     let since_ms = q
         .since
         .map(|s| {
-            time::OffsetDateTime::parse(&s, &Rfc3339)
-                .map(to_ms)
-                .map_err(|_| ApiError::invalid_request("`since` must be an RFC 3339 time, e.g. 2026-11-27T08:00:00Z"))
+            parse_since(&s, now_ms).ok_or_else(|| {
+                ApiError::invalid_request(
+                    "`since` must be an RFC 3339 time (2026-11-27T08:00:00Z) or an age (30m, 24h, 7d)",
+                )
+            })
         })
         .transpose()?;
     let before_id = q
@@ -82,6 +85,22 @@ pub async fn audit(
     let (events, more) = state.db(move |s| s.list_audit(&filter)).await?;
     let next_cursor = if more { events.last().map(|e| e.id.to_string()) } else { None };
     Ok(Json(AuditPage { events, next_cursor }))
+}
+
+/// `since` as milliseconds: an RFC 3339 time, or an age before `now_ms`.
+fn parse_since(s: &str, now_ms: i64) -> Option<i64> {
+    if let Ok(t) = time::OffsetDateTime::parse(s, &Rfc3339) {
+        return Some(to_ms(t));
+    }
+    let unit_ms = match s.chars().last()? {
+        's' => 1_000,
+        'm' => 60_000,
+        'h' => 3_600_000,
+        'd' => 86_400_000,
+        _ => return None,
+    };
+    let n: i64 = s[..s.len() - 1].parse().ok().filter(|n| *n >= 0)?;
+    Some(now_ms - n.checked_mul(unit_ms)?)
 }
 
 /// The customer's own sign-in (lets tests and trainees prove a reset worked).
@@ -147,6 +166,20 @@ pub async fn login(
         }
     }
     result.map(Json)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn since_takes_a_time_or_an_age() {
+        let now = 1_000_000_000;
+        assert_eq!(super::parse_since("24h", now), Some(now - 86_400_000));
+        assert_eq!(super::parse_since("30m", now), Some(now - 1_800_000));
+        assert_eq!(super::parse_since("1970-01-01T00:00:01Z", now), Some(1000));
+        assert_eq!(super::parse_since("-1h", now), None);
+        assert_eq!(super::parse_since("soon", now), None);
+        assert_eq!(super::parse_since("", now), None);
+    }
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
