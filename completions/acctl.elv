@@ -41,6 +41,14 @@ set edit:completion:arg-completer[acctl] = {|@words|
             cand --version 'Print version'
             cand auth 'Sign in to a backend profile, check who you are, sign out'
             cand lookup 'Find accounts by email, phone number or account ID'
+            cand reset 'Reset a customer''s password, guided step by step (the wizard)'
+            cand code 'Send a verification code to a contact on file, and verify the code the customer reads back'
+            cand password 'Set a customer''s password: deliver a temporary one, or take one from stdin'
+            cand account 'Lock or unlock an account'
+            cand sessions 'Sign a customer out everywhere'
+            cand audit 'Read the audit log'
+            cand sandbox 'Run the reference service in-process with demo accounts, for training'
+            cand demo 'A sandbox and the reset wizard in one process: see a reset from both sides'
             cand config 'Show and create the config file'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -171,6 +179,398 @@ set edit:completion:arg-completer[acctl] = {|@words|
             cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
             cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;reset'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;code'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand send 'Send a verification code to a contact on file'
+            cand verify 'Verify the code the customer reads back'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;code;send'= {
+            cand --channel 'Where the code goes [default: email when on file, else sms]'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --yes 'Do not ask for confirmation on a protected profile'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;code;verify'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --code-stdin 'Read the code from stdin (one line) instead of prompting'
+            cand --yes 'Do not ask for confirmation on a protected profile'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;code;help'= {
+            cand send 'Send a verification code to a contact on file'
+            cand verify 'Verify the code the customer reads back'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;code;help;send'= {
+        }
+        &'acctl;code;help;verify'= {
+        }
+        &'acctl;code;help;help'= {
+        }
+        &'acctl;password'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Set a customer''s password: deliver a temporary one, or take one from stdin'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;password;set'= {
+            cand --verification 'The token `acctl code verify` printed (single use)'
+            cand --channel 'With --deliver: where the temporary password goes [default: the verified channel, else email, else sms]'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --force 'Without a verification token (needs the `password:force` scope; audited as forced)'
+            cand --deliver 'Send the customer a temporary password they must change at the next sign-in'
+            cand --password-stdin 'Read the new password from stdin (one line)'
+            cand --keep-sessions 'Leave the customer''s other sessions signed in'
+            cand --yes 'Do not ask for confirmation on a protected profile'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;password;help'= {
+            cand set 'Set a customer''s password: deliver a temporary one, or take one from stdin'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;password;help;set'= {
+        }
+        &'acctl;password;help;help'= {
+        }
+        &'acctl;account'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand lock 'Lock an account: the customer cannot sign in and no reset can start'
+            cand unlock 'Unlock a locked account'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;account;lock'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --yes 'Do not ask for confirmation on a protected profile'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;account;unlock'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --yes 'Do not ask for confirmation on a protected profile'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;account;help'= {
+            cand lock 'Lock an account: the customer cannot sign in and no reset can start'
+            cand unlock 'Unlock a locked account'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;account;help;lock'= {
+        }
+        &'acctl;account;help;unlock'= {
+        }
+        &'acctl;account;help;help'= {
+        }
+        &'acctl;sessions'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand revoke 'Sign the customer out of every session (needs the sre or admin role)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;sessions;revoke'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --yes 'Do not ask for confirmation on a protected profile'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;sessions;help'= {
+            cand revoke 'Sign the customer out of every session (needs the sre or admin role)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;sessions;help;revoke'= {
+        }
+        &'acctl;sessions;help;help'= {
+        }
+        &'acctl;audit'= {
+            cand --account 'Only events about this account (email, phone number or account ID)'
+            cand --actor 'Only events by this operator (reading others'' events needs the admin role)'
+            cand --action 'Only this action'
+            cand --since 'Only events since: an age (`90s`, `30m`, `24h`, `7d`, `2w`), a date, or an RFC 3339 time'
+            cand --limit 'Print at most this many events'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;sandbox'= {
+            cand --listen 'Address to listen on (loopback; port 0 picks a free one)'
+            cand --db 'SQLite database file to keep between runs [default: a fresh temporary one]'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;demo'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --script 'Run the flow unattended and print each step (no prompts)'
             cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
             cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
             cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
@@ -320,6 +720,14 @@ set edit:completion:arg-completer[acctl] = {|@words|
         &'acctl;help'= {
             cand auth 'Sign in to a backend profile, check who you are, sign out'
             cand lookup 'Find accounts by email, phone number or account ID'
+            cand reset 'Reset a customer''s password, guided step by step (the wizard)'
+            cand code 'Send a verification code to a contact on file, and verify the code the customer reads back'
+            cand password 'Set a customer''s password: deliver a temporary one, or take one from stdin'
+            cand account 'Lock or unlock an account'
+            cand sessions 'Sign a customer out everywhere'
+            cand audit 'Read the audit log'
+            cand sandbox 'Run the reference service in-process with demo accounts, for training'
+            cand demo 'A sandbox and the reset wizard in one process: see a reset from both sides'
             cand config 'Show and create the config file'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -336,6 +744,40 @@ set edit:completion:arg-completer[acctl] = {|@words|
         &'acctl;help;auth;logout'= {
         }
         &'acctl;help;lookup'= {
+        }
+        &'acctl;help;reset'= {
+        }
+        &'acctl;help;code'= {
+            cand send 'Send a verification code to a contact on file'
+            cand verify 'Verify the code the customer reads back'
+        }
+        &'acctl;help;code;send'= {
+        }
+        &'acctl;help;code;verify'= {
+        }
+        &'acctl;help;password'= {
+            cand set 'Set a customer''s password: deliver a temporary one, or take one from stdin'
+        }
+        &'acctl;help;password;set'= {
+        }
+        &'acctl;help;account'= {
+            cand lock 'Lock an account: the customer cannot sign in and no reset can start'
+            cand unlock 'Unlock a locked account'
+        }
+        &'acctl;help;account;lock'= {
+        }
+        &'acctl;help;account;unlock'= {
+        }
+        &'acctl;help;sessions'= {
+            cand revoke 'Sign the customer out of every session (needs the sre or admin role)'
+        }
+        &'acctl;help;sessions;revoke'= {
+        }
+        &'acctl;help;audit'= {
+        }
+        &'acctl;help;sandbox'= {
+        }
+        &'acctl;help;demo'= {
         }
         &'acctl;help;config'= {
             cand path 'Print the path of the config file in use (whether or not it exists)'

@@ -80,6 +80,11 @@ impl Printer {
         self.quiet
     }
 
+    /// Whether stderr gets colour (`--color`, `NO_COLOR`, a terminal).
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
     /// Whether asking the person at the keyboard is allowed.
     pub fn can_prompt(&self, no_input: bool) -> bool {
         self.stderr_terminal && !no_input

@@ -138,6 +138,13 @@ impl ApiClient {
         self
     }
 
+    /// The same client sending a different audit reason/ticket (the reset
+    /// wizard asks for them when a protected profile needs them).
+    pub fn with_audit(mut self, audit: AuditContext) -> Self {
+        self.audit = audit;
+        self
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base
     }

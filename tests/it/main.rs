@@ -11,3 +11,4 @@ mod keyring;
 mod lookup;
 mod output;
 mod pty;
+mod reset;

@@ -1,0 +1,317 @@
+//! The wizard's side of the terminal: prompts, a hidden line reader, spinners
+//! and Ctrl-C.
+//!
+//! Everything here writes to stderr (dialoguer on `Term::stderr()`), so stdout
+//! keeps only the final record. How Ctrl-C is handled, and why:
+//!
+//! * A SIGINT listener is installed before the first prompt. From then on
+//!   Ctrl-C does not kill the process (which would leave the cursor hidden
+//!   or echo off); it sets a flag that every step checks.
+//! * During a network call the flag ends the call at once ([`Ui::during`]).
+//! * At a dialoguer prompt the terminal is in raw mode, so Ctrl-C arrives as a
+//!   key: `console` restores the terminal, raises SIGINT (our listener sees
+//!   it) and the prompt fails with `ErrorKind::Interrupted`.
+//! * Hidden input is read key by key in raw mode ([`Term::read_key_raw`]), so
+//!   Ctrl-C is a key there too, and echo comes back with the key read.
+//!   (dialoguer's `Password` reads a cooked line with echo off: a SIGINT that
+//!   is handled rather than fatal would not end that read.)
+//!
+//! Prompts block; they run through [`blocking`] so the runtime's other tasks
+//! (an in-process sandbox service, in the demo) keep running.
+
+use std::future::Future;
+use std::time::Duration;
+
+use dialoguer::console::{Key, Term, style};
+use dialoguer::theme::{ColorfulTheme, Theme};
+use dialoguer::{Confirm, Input, Select};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use secrecy::SecretString;
+use tokio::sync::watch;
+
+use crate::error::CliError;
+use crate::printer::Printer;
+
+pub(super) struct Ui {
+    term: Term,
+    theme: ColorfulTheme,
+    interrupts: watch::Receiver<bool>,
+    spinners: bool,
+}
+
+impl Ui {
+    /// Takes over Ctrl-C for the rest of the process (see the module doc).
+    pub fn new(printer: &Printer) -> Result<Ui, CliError> {
+        dialoguer::console::set_colors_enabled_stderr(printer.color());
+        Ok(Ui {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            interrupts: listen_for_interrupts()?,
+            spinners: printer.stderr_is_terminal() && !printer.quiet(),
+        })
+    }
+
+    pub fn interrupted(&self) -> bool {
+        *self.interrupts.borrow()
+    }
+
+    fn check(&self) -> Result<(), CliError> {
+        if self.interrupted() { Err(CliError::interrupted()) } else { Ok(()) }
+    }
+
+    /// Puts the terminal back as the wizard found it: a prompt cut short by
+    /// Ctrl-C leaves the cursor hidden.
+    pub fn restore(&self) {
+        let _ = self.term.show_cursor();
+    }
+
+    // --- what the wizard says -------------------------------------------------
+
+    /// A line of the conversation. Not a notice: `--quiet` does not hide it,
+    /// since the agent cannot answer the next question without it.
+    pub fn say(&self, text: impl AsRef<str>) {
+        let _ = self.term.write_line(text.as_ref());
+    }
+
+    pub fn ok(&self, text: impl AsRef<str>) {
+        self.say(format!("{} {}", style("✔").for_stderr().green(), text.as_ref()));
+    }
+
+    pub fn bad(&self, text: impl AsRef<str>) {
+        self.say(format!("{} {}", style("✘").for_stderr().red(), text.as_ref()));
+    }
+
+    pub fn heading(&self, text: impl AsRef<str>) {
+        self.say(format!("{}", style(text.as_ref()).for_stderr().bold()));
+    }
+
+    pub fn dim(&self, text: impl AsRef<str>) -> String {
+        format!("{}", style(text.as_ref()).for_stderr().dim())
+    }
+
+    // --- questions --------------------------------------------------------------
+
+    /// One line of visible text; empty is allowed (the caller decides what it means).
+    pub fn text(&self, prompt: &str) -> Result<String, CliError> {
+        self.check()?;
+        let answer = blocking(|| {
+            Input::<String>::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .allow_empty(true)
+                .report(true)
+                .interact_text_on(&self.term)
+        });
+        self.answered(answer)
+    }
+
+    /// Yes or no; y/n then Enter, and Enter alone takes `default`.
+    pub fn confirm(&self, prompt: &str, default: bool) -> Result<bool, CliError> {
+        self.check()?;
+        let answer = blocking(|| {
+            Confirm::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .default(default)
+                .show_default(true)
+                // `y` alone must not answer: the Enter after it would fall
+                // through to the next question.
+                .wait_for_newline(true)
+                .report(true)
+                .interact_on(&self.term)
+        });
+        self.answered(answer)
+    }
+
+    /// One of `items`; Enter takes `default`.
+    pub fn select(&self, prompt: &str, items: &[String], default: usize) -> Result<usize, CliError> {
+        self.check()?;
+        let answer = blocking(|| {
+            Select::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .items(items)
+                .default(default)
+                .report(true)
+                .interact_on(&self.term)
+        });
+        self.answered(answer)
+    }
+
+    /// A line that is never shown: raw mode, key by key, nothing echoed.
+    pub fn secret(&self, prompt: &str) -> Result<SecretString, CliError> {
+        self.check()?;
+        if !self.term.is_term() {
+            return Err(CliError::usage("hidden input needs a terminal"));
+        }
+        let mut rendered = String::new();
+        let _ = self.theme.format_password_prompt(&mut rendered, prompt);
+        self.term.write_str(&rendered).map_err(CliError::from)?;
+        let line = blocking(|| read_hidden_line(&self.term));
+        let _ = self.term.clear_line();
+        match line {
+            Ok(Some(line)) => {
+                let mut done = String::new();
+                let _ = self.theme.format_password_prompt_selection(&mut done, prompt);
+                self.say(done);
+                self.check()?;
+                Ok(line)
+            }
+            Ok(None) => {
+                self.say("");
+                Err(CliError::interrupted())
+            }
+            Err(e) => Err(CliError::from(e)),
+        }
+    }
+
+    fn answered<T>(&self, answer: dialoguer::Result<T>) -> Result<T, CliError> {
+        match answer {
+            Ok(value) => {
+                // A SIGINT from outside (`kill -INT`) during the prompt counts too.
+                self.check()?;
+                Ok(value)
+            }
+            Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+                self.restore();
+                Err(CliError::interrupted())
+            }
+            Err(dialoguer::Error::IO(e)) => {
+                self.restore();
+                Err(CliError::unexpected(anyhow::Error::new(e).context("cannot read the answer from the terminal")))
+            }
+        }
+    }
+
+    // --- waiting ------------------------------------------------------------------
+
+    /// Runs `work` with a spinner; Ctrl-C drops it and stops the wizard.
+    pub async fn during<F: Future>(&self, what: &str, work: F) -> Result<F::Output, CliError> {
+        self.check()?;
+        let spinner = self.spinner(what);
+        let mut interrupts = self.interrupts.clone();
+        let outcome = tokio::select! {
+            out = work => Ok(out),
+            _ = wait_for_interrupt(&mut interrupts) => Err(CliError::interrupted()),
+        };
+        if let Some(s) = spinner {
+            s.finish_and_clear();
+        }
+        outcome
+    }
+
+    /// Runs `work` to the end with a spinner, whatever Ctrl-C says: for the
+    /// one request that changes the account, whose outcome must be reported.
+    pub async fn finishing<F: Future>(&self, what: &str, work: F) -> F::Output {
+        let spinner = self.spinner(what);
+        let out = work.await;
+        if let Some(s) = spinner {
+            s.finish_and_clear();
+        }
+        out
+    }
+
+    /// Waits `secs` seconds with a countdown; Ctrl-C stops the wizard.
+    pub async fn wait(&self, what: &str, secs: u64) -> Result<(), CliError> {
+        let spinner = self.spinner(what);
+        let mut interrupts = self.interrupts.clone();
+        let countdown = async {
+            for left in (1..=secs).rev() {
+                if let Some(s) = &spinner {
+                    s.set_message(format!("{what}: {left} s (Ctrl-C stops)"));
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        };
+        let outcome = tokio::select! {
+            _ = countdown => Ok(()),
+            _ = wait_for_interrupt(&mut interrupts) => Err(CliError::interrupted()),
+        };
+        if let Some(s) = spinner {
+            s.finish_and_clear();
+        }
+        outcome
+    }
+
+    fn spinner(&self, what: &str) -> Option<ProgressBar> {
+        if !self.spinners {
+            return None;
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_message(what.to_owned());
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Some(bar)
+    }
+}
+
+/// Reads keys until Enter; `None` on Ctrl-C. Backspace and Ctrl-U edit.
+fn read_hidden_line(term: &Term) -> std::io::Result<Option<SecretString>> {
+    let mut line = String::new();
+    loop {
+        match term.read_key_raw()? {
+            Key::Enter => return Ok(Some(SecretString::from(line))),
+            Key::CtrlC => return Ok(None),
+            Key::Backspace => {
+                line.pop();
+            }
+            Key::Char('\u{15}') => line.clear(),
+            Key::Char(c) if !c.is_control() => line.push(c),
+            // A terminal that went away reads as `Unknown` forever.
+            Key::Unknown => return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof)),
+            _ => {}
+        }
+    }
+}
+
+/// Runs a blocking prompt without stalling the runtime's worker threads.
+fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => tokio::task::block_in_place(f),
+        _ => f(),
+    }
+}
+
+async fn wait_for_interrupt(rx: &mut watch::Receiver<bool>) {
+    if rx.wait_for(|hit| *hit).await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+/// Installs the SIGINT handler now (not when a future is first polled), so no
+/// Ctrl-C between here and the first prompt can kill the process.
+fn listen_for_interrupts() -> Result<watch::Receiver<bool>, CliError> {
+    let (tx, rx) = watch::channel(false);
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut sigint = signal(SignalKind::interrupt())
+            .map_err(|e| CliError::unexpected(anyhow::Error::new(e).context("cannot listen for Ctrl-C")))?;
+        tokio::spawn(async move {
+            while sigint.recv().await.is_some() {
+                if tx.send(true).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::spawn(async move {
+            while tokio::signal::ctrl_c().await.is_ok() {
+                if tx.send(true).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    Ok(rx)
+}
+
+/// `a, b and c`.
+pub(super) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
