@@ -15,6 +15,7 @@ pub mod reset;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod sessions;
+pub mod steps_common;
 
 use crate::cli::{Cli, Command};
 use crate::client::ApiClient;

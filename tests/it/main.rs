@@ -12,3 +12,4 @@ mod lookup;
 mod output;
 mod pty;
 mod reset;
+mod steps;
