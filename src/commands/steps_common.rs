@@ -3,7 +3,7 @@
 //! the checks before a change, and reading a secret without it ever reaching
 //! argv, the screen or a log.
 
-use std::io::{BufRead, IsTerminal, Read};
+use std::io::{IsTerminal, Read};
 
 use acctl_api::{Account, Channel, Identifier};
 use clap::ValueEnum;
@@ -154,14 +154,17 @@ pub fn prompt_hidden(prompt: &str, what: &str) -> Result<SecretString, CliError>
 }
 
 /// One line from stdin, its line break removed (nothing else: spaces may be
-/// part of a password). From a pipe the rest must be blank, so two values
-/// piped by mistake are refused rather than half used.
+/// part of a password). The rest must be blank, so two values piped by
+/// mistake are refused rather than half used. When stdin is a terminal the
+/// line is read with echo off, as at a prompt: typing is never shown.
 pub fn read_stdin_line(what: &str) -> Result<SecretString, CliError> {
     let stdin = std::io::stdin();
-    let terminal = stdin.is_terminal();
+    if stdin.is_terminal() {
+        return prompt_hidden(&format!("{} (typing is not shown): ", capitalized(what)), what);
+    }
     let mut reader = stdin.lock().take(MAX_SECRET_BYTES + 1);
     let mut bytes = Vec::new();
-    let read = if terminal { reader.read_until(b'\n', &mut bytes) } else { reader.read_to_end(&mut bytes) };
+    let read = reader.read_to_end(&mut bytes);
     if let Err(e) = read {
         bytes.zeroize();
         return Err(CliError::usage(format!("cannot read the {what} from stdin: {e}")));
@@ -180,6 +183,11 @@ pub fn read_stdin_line(what: &str) -> Result<SecretString, CliError> {
     };
     text.zeroize();
     secret
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The first line of `text`, without its line break; what follows must be blank.

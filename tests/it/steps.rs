@@ -685,3 +685,22 @@ fn a_protected_profile_asks_before_a_change_and_no_changes_nothing() {
     assert!(text.contains("is locked (was active)"), "{text}");
     assert_eq!(status(), "locked");
 }
+
+#[test]
+fn password_stdin_from_a_terminal_is_read_without_echo() {
+    use expectrl::{Eof, Expect, Session};
+
+    let env = TestEnv::new();
+    let customer = Customer::new(&env);
+    let mut cmd = env.command();
+    cmd.args(["password", "set", "acc_demobob", "--force", "--password-stdin"]).env("ACCTL_TOKEN", env.token("sre"));
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.expect("Password (typing is not shown): ").expect("the prompt");
+    session.send_line(NEW_PASSWORD).expect("type the password");
+    let rest = session.expect(Eof).expect("acctl finishes");
+    let text = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(text.contains("set to the password the customer chose"), "{text}");
+    assert!(!text.contains(NEW_PASSWORD), "the password was echoed\n{text}");
+    assert!(customer.login("acc_demobob", NEW_PASSWORD).is_ok());
+}
