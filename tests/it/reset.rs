@@ -3,6 +3,7 @@
 //! the wizard waits, as the customer would read them off their phone; the
 //! customer's own sign-in proves what changed. The service's frozen clock is
 //! moved to get past the resend cooldown.
+#![cfg(unix)]
 
 use std::time::Duration;
 
@@ -224,7 +225,7 @@ fn enter_y_and_the_code_alone_reset_with_a_temporary_password() {
     let code = backend.code(id, Channel::Email);
     agent.types(&code);
     agent.sees("Code verified (email)");
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.types("");
     let summary = agent.sees("Reset the password now?");
     assert!(summary.contains("a temporary password goes by email to a***@example.com"), "{summary}");
@@ -272,7 +273,7 @@ fn the_customer_types_a_password_and_a_rejected_one_is_asked_again() {
     agent.types("");
     agent.sees("Code the customer reads out");
     agent.types(&backend.code(id, Channel::Email));
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.arrow_down();
     agent.types("");
     agent.sees("nothing typed is shown");
@@ -340,7 +341,7 @@ fn a_wrong_code_is_refused_with_the_tries_left_and_the_right_one_goes_through() 
     agent.sees("Code the customer reads out (4 tries left");
     agent.types(&right);
     agent.sees("Code verified (email)");
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.types("");
     agent.sees("Reset the password now?");
     agent.types("y");
@@ -372,7 +373,7 @@ fn an_mfa_account_needs_a_code_on_email_and_then_on_sms() {
     agent.sees("Code the customer reads out");
     agent.types(&backend.code(id, Channel::Sms));
     agent.sees("Code verified (SMS)");
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.types("");
     let summary = agent.sees("Reset the password now?");
     assert!(summary.contains("identity checked with a code by email to f***@example.com and SMS to"), "{summary}");
@@ -414,7 +415,7 @@ fn a_new_code_is_sent_after_the_cooldown_and_the_old_one_stops_working() {
     agent.sees("That code is not right: 4 tries left.");
     agent.types(&second);
     agent.sees("Code verified (email)");
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.types("");
     agent.sees("Reset the password now?");
     agent.types("y");
@@ -459,7 +460,7 @@ fn ctrl_c_at_the_password_choice_changes_nothing_and_exits_130() {
     agent.sees("Code the customer reads out");
     agent.types(&backend.code(id, Channel::Email));
     agent.sees("Code verified (email)");
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.ctrl_c();
     let echo = {
         let seen = agent.sees("error: interrupted");
@@ -494,7 +495,7 @@ fn ctrl_c_at_a_hidden_prompt_turns_echo_back_on() {
     agent.sees("The code goes by SMS to");
     agent.sees("Code the customer reads out");
     agent.types(&backend.code(id, Channel::Sms));
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.arrow_down();
     agent.types("");
     agent.sees("nothing typed is shown");
@@ -544,7 +545,7 @@ fn declining_the_final_confirmation_changes_nothing() {
     agent.types("");
     agent.sees("Code the customer reads out");
     agent.types(&backend.code(id, Channel::Email));
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.types("");
     agent.sees("Reset the password now?");
     agent.types("");
@@ -578,7 +579,7 @@ fn a_protected_profile_shows_its_banner_and_asks_for_reason_and_ticket() {
     agent.types("");
     agent.sees("Code the customer reads out");
     agent.types(&backend.code(id, Channel::Email));
-    agent.sees("New password");
+    agent.sees("How does the customer get a new password?");
     agent.types("");
     agent.sees("Reset the password now?");
     agent.types("y");
@@ -609,4 +610,16 @@ fn without_a_terminal_or_under_no_input_it_points_to_the_steps() {
     assert!(run.stderr.contains("stdin and stderr must both be a terminal"), "{}", run.snapshot());
     assert!(run.stderr.contains("acctl code verify CHALLENGE_ID --code-stdin"), "{}", run.snapshot());
     assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn stopping_after_a_search_that_matched_nothing_exits_3() {
+    let env = TestEnv::new();
+    let mut agent = Agent::start(&env, &["+8613011112222"]);
+    agent.sees("No account matches `+8613011112222`.");
+    agent.sees("Another email, phone number or account ID (Enter to stop)");
+    agent.types("");
+    let (code, screen) = agent.exits();
+    assert_eq!(code, 3, "{screen}");
+    assert!(screen.contains("error: no account matches `+8613011112222`; stopped: nothing was sent"), "{screen}");
 }

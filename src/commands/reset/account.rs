@@ -1,0 +1,110 @@
+//! Finding the customer's account: identifier, lookup, the card, and "is
+//! this the customer's account?". Nothing is sent before the agent says yes.
+
+use acctl_api::{Account, AccountStatus};
+
+use super::Flow;
+use crate::error::{CliError, ExitStatus, status_for_api};
+use crate::lookup::LookupRecord;
+use crate::output::Record;
+use crate::output::sanitize::for_terminal;
+
+impl Flow<'_> {
+    /// The account the agent confirmed, or `None` when they stopped after
+    /// declining one; stopping after a search that matched nothing is exit 3.
+    pub(super) async fn choose_account(&mut self, mut given: Option<String>) -> Result<Option<Account>, CliError> {
+        let mut may_stop = false;
+        let mut unmatched: Option<String> = None;
+        loop {
+            let input = match given.take() {
+                Some(input) => input,
+                None => {
+                    let prompt = if may_stop {
+                        "Another email, phone number or account ID (Enter to stop)"
+                    } else {
+                        "Customer's email, phone number or account ID"
+                    };
+                    let typed = self.ui.text(prompt)?;
+                    if typed.trim().is_empty() {
+                        if let Some(input) = unmatched {
+                            return Err(CliError::new(
+                                ExitStatus::NotFound,
+                                anyhow::anyhow!("no account matches `{input}`; stopped: nothing was sent"),
+                            ));
+                        }
+                        if may_stop {
+                            return Ok(None);
+                        }
+                        self.ui.say(self.ui.dim(
+                            "Type what the customer gives you: an email, a phone number (with its country code) or an account ID (acc_…).",
+                        ));
+                        continue;
+                    }
+                    typed
+                }
+            };
+            let input = input.trim().to_owned();
+            let ident = match acctl_api::Identifier::parse(&input, self.settings.profile.region.as_deref()) {
+                Ok(ident) => ident,
+                Err(e) => {
+                    self.ui.bad(for_terminal(&format!("{e}")));
+                    continue;
+                }
+            };
+            let found = self
+                .ui
+                .during("Looking up the account…", self.client.find_account(&ident, self.settings.reveal))
+                .await?;
+            may_stop = true;
+            unmatched = None;
+            let account = match found {
+                Ok(account) => account,
+                Err(e) if status_for_api(&e) == ExitStatus::NotFound => {
+                    unmatched = Some(input.clone());
+                    self.ui.bad(format!("No account matches `{}`.", for_terminal(&input)));
+                    self.ui.say(self.ui.dim("Check the spelling; a phone number needs its country code."));
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            self.show_card(&account);
+            stop_unless_active(&account)?;
+            if self.ui.confirm("Is this the customer's account?", false)? {
+                return Ok(Some(account));
+            }
+            self.ui.say("Nothing was sent.");
+        }
+    }
+
+    fn show_card(&self, account: &Account) {
+        let lines = LookupRecord::found(String::new(), account.clone()).card();
+        let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+        self.ui.say("");
+        for (key, value) in lines {
+            let indent = format!("\n  {:width$}  ", "");
+            let value = value.split('\n').map(|l| for_terminal(l).into_owned()).collect::<Vec<_>>().join(&indent);
+            self.ui.say(format!("  {}  {value}", self.ui.dim(format!("{key:<width$}"))));
+        }
+        self.ui.say("");
+    }
+}
+
+/// Locked and disabled accounts cannot be reset: say why and who can help.
+fn stop_unless_active(account: &Account) -> Result<(), CliError> {
+    let id = &account.id;
+    match account.status {
+        AccountStatus::Active => Ok(()),
+        AccountStatus::Locked => Err(CliError::new(
+            ExitStatus::RejectedByPolicy,
+            anyhow::anyhow!("account `{id}` is locked: its password cannot be reset while it is locked; nothing was sent"),
+        )
+        .with_hint(format!(
+            "an SRE must unlock it first (`acctl account unlock {id}`), once whatever locked it is resolved; then run `acctl reset {id}` again"
+        ))),
+        AccountStatus::Disabled => Err(CliError::new(
+            ExitStatus::RejectedByPolicy,
+            anyhow::anyhow!("account `{id}` is disabled: a disabled account cannot be reset; nothing was sent"),
+        )
+        .with_hint("a disabled account is closed on purpose; escalate to an administrator if the customer should have access")),
+    }
+}
