@@ -66,9 +66,8 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs, printer: &Printer) -> Resu
              (Also try acc_demofrank, who has MFA, or acc_demoerin, whose account is locked.)\n",
             sandbox.service.url()
         ));
-        let _customer = CustomerFeed { feed: Mutex::new(feed), printer };
-        // WIZARD-HOOKUP: super::reset::wizard(&client, &settings, printer, None, Some(&customer)).await
-        Err(CliError::unexpected(anyhow::anyhow!("the interactive demo needs the reset wizard, which is not built yet")))
+        let customer = CustomerFeed { feed: Mutex::new(feed), printer };
+        super::reset::wizard(&client, &settings, printer, None, Some(&customer)).await
     };
     sandbox.service.shutdown().await;
     result
@@ -113,8 +112,7 @@ struct CustomerFeed<'a> {
     printer: &'a Printer,
 }
 
-impl CustomerFeed<'_> {
-    #[allow(dead_code)]
+impl super::reset::CustomerSide for CustomerFeed<'_> {
     fn messages_sent(&self) {
         let Ok(mut feed) = self.feed.lock() else { return };
         while let Ok(message) = feed.try_recv() {
@@ -186,7 +184,8 @@ async fn script(
 
     out.step("The customer misreads the code.")?;
     let wrong = format!("{:06}", (code.parse::<u32>().unwrap_or(0) + 1) % 1_000_000);
-    match client.verify_challenge(&challenge.challenge_id, &SecretString::from(wrong), &IdempotencyKey::random()).await {
+    match client.verify_challenge(&challenge.challenge_id, &SecretString::from(wrong), &IdempotencyKey::random()).await
+    {
         Err(e) if problem_code(&e) == Some(ErrorCode::InvalidCode) => {
             out.say(&format!("Rejected: {e} (a script would exit 5 here).")).map_err(CliError::from)?;
         }

@@ -62,7 +62,8 @@ impl Sandbox {
         let mut config = ServiceConfig::new(&db);
         config.sandbox = true;
         let service = acctl_service::start(config, listen).await.map_err(|e| {
-            let hint = format!("pick another address, e.g. `--listen 127.0.0.1:0` (a free port); `{listen}` may be in use");
+            let hint =
+                format!("pick another address, e.g. `--listen 127.0.0.1:0` (a free port); `{listen}` may be in use");
             let listen_failed = matches!(e, acctl_service::StartError::Listen { .. });
             let err = CliError::unexpected(anyhow::Error::new(e));
             if listen_failed { err.with_hint(hint) } else { err }
@@ -91,23 +92,47 @@ pub fn customer_view(message: &OutboxMessage) -> String {
         acctl_api::Channel::Sms => "📱 SMS",
     };
     let at = message.at.time();
-    format!(
-        "{device} to {} ({}) at {:02}:{:02}:{:02} — {}\n    {}",
+    let mut text = format!(
+        "{device} to {} ({}) at {:02}:{:02}:{:02} — {}",
         for_terminal(&message.to),
         for_terminal(&message.account_id),
         at.hour(),
         at.minute(),
         at.second(),
         for_terminal(&message.subject),
-        for_terminal(&message.body),
-    )
+    );
+    for line in wrap(&for_terminal(&message.body), 76) {
+        text.push_str("\n    ");
+        text.push_str(&line);
+    }
+    text
+}
+
+/// Greedy word wrap at `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("lines is never empty");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }
 
 pub async fn run(args: SandboxArgs, _global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
     let sandbox = Sandbox::start(args.listen, args.db.clone()).await?;
     let mut feed = sandbox.service.subscribe_outbox();
     let url = sandbox.service.url();
-    let db = args.db.as_ref().map_or_else(|| "a temporary file, removed on exit".to_owned(), |p| format!("`{}`", p.display()));
+    let db = args
+        .db
+        .as_ref()
+        .map_or_else(|| "a temporary file, removed on exit".to_owned(), |p| format!("`{}`", p.display()));
     let banner = format!(
         "acctl sandbox — the reference account service with demo accounts (nothing is really sent)
 

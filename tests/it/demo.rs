@@ -115,3 +115,60 @@ fn sandbox_prints_url_and_tokens_serves_the_demo_accounts_and_shows_each_message
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// The README's first command, as a new agent uses it: a real terminal, the
+/// customer's email, `y`, Enter for the defaults, and the code the customer's
+/// side of the screen shows.
+#[cfg(unix)]
+#[test]
+fn the_interactive_demo_takes_a_trainee_through_a_reset_with_the_safe_defaults() {
+    use expectrl::{Eof, Expect, Session};
+
+    let env = TestEnv::new();
+    let acctl = env.command();
+    let mut cmd = std::process::Command::new("sh");
+    cmd.env_clear().args(["-c", "stty echo && exec \"$0\" demo"]).arg(acctl.get_program());
+    for (key, value) in acctl.get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    let sees = |session: &mut expectrl::session::OsSession, text: &str| -> String {
+        let found = session.expect(text).unwrap_or_else(|e| panic!("waited for {text:?}: {e}"));
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(found.before()),
+            String::from_utf8_lossy(found.get(0).unwrap_or_default())
+        )
+    };
+    sees(&mut session, "email, phone number or account ID");
+    session.send_line("alice@example.com").expect("type");
+    sees(&mut session, "Is this the customer's account?");
+    session.send_line("y").expect("type");
+    sees(&mut session, "Send the code by");
+    session.send_line("").expect("Enter");
+    let screen = sees(&mut session, "tries left");
+    let code: String = screen
+        .split("recovery code is ")
+        .nth(1)
+        .expect("the customer's side shows the code")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert_eq!(code.len(), 6, "{screen}");
+    session.send_line(&code).expect("type the code");
+    sees(&mut session, "How does the customer get a new password?");
+    session.send_line("").expect("Enter: the default, a temporary password");
+    sees(&mut session, "Reset the password now?");
+    session.send_line("y").expect("type");
+    let done = sees(&mut session, "Request id");
+    assert!(done.contains("Your temporary password is"), "the customer's side shows the delivery: {done}");
+    assert!(done.contains("Password reset for `acc_demoalice`"), "{done}");
+    session.expect(Eof).expect("the demo ends");
+    match session.get_process().wait().expect("exit status") {
+        expectrl::process::unix::WaitStatus::Exited(_, code) => assert_eq!(code, 0, "{done}"),
+        other => panic!("the demo did not exit normally: {other:?}"),
+    }
+}
