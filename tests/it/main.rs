@@ -5,6 +5,7 @@
 mod auth;
 mod common;
 mod config;
+mod demo;
 mod errors;
 mod generated;
 mod keyring;
