@@ -41,29 +41,31 @@ use crate::settings::Settings;
 use record::ResetRecord;
 use ui::{Ui, and_list};
 
-/// Reset a customer's password, guided step by step.
-///
-/// The wizard finds the account by email, phone number or account ID, shows
-/// it (email and phone masked) and asks whether it is the customer's. It sends
-/// a verification code to a contact on file and takes the code the customer
-/// reads back (an account with MFA needs a second code, on the other channel).
-/// Then it either sends the customer a temporary password (the default: nobody
-/// else ever sees it, and it must be changed at the next sign-in) or lets the
-/// customer type a new password (hidden, twice, checked against the policy).
-/// After a summary and your confirmation it sets the password, signs the
-/// customer out everywhere and tells them on every contact on file.
-///
-/// Enter takes the safe default at every question. Nothing on the account
-/// changes before the final confirmation; Ctrl-C at any step stops with
-/// nothing half-done (exit 130). A locked or disabled account stops the wizard
-/// (exit 6).
-///
-/// It needs a terminal: under --no-input, or without one, it exits 2. Scripts
-/// use the steps instead: `acctl code send`, `acctl code verify`,
-/// `acctl password set`. With -o json (or ndjson, csv, tsv) one record of what
-/// was done goes to stdout; it never holds a password, code or token.
-#[derive(Debug, Args)]
-#[command(after_help = "Examples:
+/// What the wizard does, in `--help` (the one-line summary is the command's
+/// doc in `cli.rs`, which also takes the place of a long description).
+const ABOUT: &str = "\
+What it does:
+  It finds the account by email, phone number or account ID, shows it (email
+  and phone masked) and asks whether it is the customer's. It sends a
+  verification code to a contact on file and takes the code the customer reads
+  back (an account with MFA needs a second code, on the other channel). Then
+  it either sends the customer a temporary password (the default: nobody else
+  sees it, and it must be changed at the next sign-in) or lets the customer
+  type a new one (hidden, twice, checked against the policy). After a summary
+  and your confirmation it sets the password, signs the customer out
+  everywhere and tells them on every contact on file.
+
+  Enter takes the safe default at every question. Nothing on the account
+  changes before the final confirmation; Ctrl-C at any step stops with nothing
+  half-done (exit 130). A locked or disabled account stops the wizard (exit 6).
+
+  It needs a terminal: under --no-input, or without one, it exits 2; scripts
+  use the steps below instead. With -o json (or ndjson, csv, tsv) one record
+  of what was done goes to stdout; it never holds a password, code or token.
+";
+
+const EXAMPLES: &str = "\
+Examples:
   acctl reset
   acctl reset alice@example.com
   acctl reset +8613800138000 -o json
@@ -72,7 +74,11 @@ use ui::{Ui, and_list};
 Scripted equivalent (no prompts):
   acctl code send alice@example.com --channel email
   acctl code verify CHALLENGE_ID --code-stdin
-  acctl password set alice@example.com --verification TOKEN --deliver")]
+  acctl password set alice@example.com --verification TOKEN --deliver";
+
+/// Reset a customer's password, guided step by step (see [`ABOUT`]).
+#[derive(Debug, Args)]
+#[command(after_help = EXAMPLES, after_long_help = format!("{ABOUT}\n{EXAMPLES}"))]
 pub struct ResetArgs {
     /// The customer's email, phone number or account ID [default: asked for]
     #[arg(value_name = "IDENT")]
