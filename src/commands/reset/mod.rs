@@ -60,9 +60,8 @@ What it does:
   half-done (exit 130). A locked or disabled account stops the wizard (exit 6).
 
   It needs a terminal: under --no-input, or without one, it exits 2; scripts
-  use the steps below instead. With -o json (or ndjson, csv, tsv) one record
-  of what was done goes to stdout; it never holds a password, code or token.
-";
+  use the steps above instead. With -o json (or ndjson, csv, tsv) one record
+  of what was done goes to stdout; it never holds a password, code or token.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -78,7 +77,8 @@ Scripted equivalent (no prompts):
 
 /// Reset a customer's password, guided step by step (see [`ABOUT`]).
 #[derive(Debug, Args)]
-#[command(after_help = EXAMPLES, after_long_help = format!("{ABOUT}\n{EXAMPLES}"))]
+// Examples first: `docs::man_pages` takes a man page's EXAMPLES from the start.
+#[command(after_help = EXAMPLES, after_long_help = format!("{EXAMPLES}\n\n{ABOUT}"))]
 pub struct ResetArgs {
     /// The customer's email, phone number or account ID [default: asked for]
     #[arg(value_name = "IDENT")]
