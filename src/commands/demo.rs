@@ -119,6 +119,10 @@ impl super::reset::CustomerSide for CustomerFeed<'_> {
             self.printer.info(framed(&customer_view(&message)));
         }
     }
+
+    fn caller_identifier(&self) -> Option<&str> {
+        Some("alice@example.com")
+    }
 }
 
 fn framed(text: &str) -> String {

@@ -140,17 +140,44 @@ impl SecretInput<'_> {
 
 /// A hidden prompt on stderr; nothing typed is echoed.
 pub fn prompt_hidden(prompt: &str, what: &str) -> Result<SecretString, CliError> {
-    let config = rpassword::ConfigBuilder::new().output_writer(std::io::stderr()).build();
-    let mut typed = rpassword::prompt_password_with_config(prompt, config).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::Interrupted {
-            CliError::interrupted()
-        } else {
-            CliError::unexpected(anyhow::Error::new(e).context(format!("cannot read the {what} from the terminal")))
+    use secrecy::ExposeSecret;
+    let term = dialoguer::console::Term::stderr();
+    term.write_str(prompt).map_err(CliError::from)?;
+    // The terminal is in raw mode while keys are read, so Ctrl-C arrives as a
+    // key (not a signal that would kill acctl with echo still off).
+    let line = read_hidden_line(&term);
+    let _ = term.write_line("");
+    match line {
+        Ok(Some(typed)) => one_line(typed.expose_secret(), what),
+        Ok(None) => Err(CliError::interrupted()),
+        Err(e) => Err(CliError::unexpected(
+            anyhow::Error::new(e).context(format!("cannot read the {what} from the terminal")),
+        )),
+    }
+}
+
+/// Reads keys until Enter without echoing them; `None` on Ctrl-C. Backspace
+/// and Ctrl-U edit.
+pub fn read_hidden_line(term: &dialoguer::console::Term) -> std::io::Result<Option<SecretString>> {
+    use dialoguer::console::Key;
+    let mut line = String::new();
+    let result = loop {
+        match term.read_key_raw() {
+            Ok(Key::Enter) => break Ok(Some(SecretString::from(std::mem::take(&mut line)))),
+            Ok(Key::CtrlC) => break Ok(None),
+            Ok(Key::Backspace) => {
+                line.pop();
+            }
+            Ok(Key::Char('\u{15}')) => line.zeroize(),
+            Ok(Key::Char(c)) if !c.is_control() => line.push(c),
+            // A terminal that went away reads as `Unknown` forever.
+            Ok(Key::Unknown) => break Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof)),
+            Ok(_) => {}
+            Err(e) => break Err(e),
         }
-    })?;
-    let secret = one_line(&typed, what);
-    typed.zeroize();
-    secret
+    };
+    line.zeroize();
+    result
 }
 
 /// One line from stdin, its line break removed (nothing else: spaces may be

@@ -143,8 +143,8 @@ fn the_interactive_demo_takes_a_trainee_through_a_reset_with_the_safe_defaults()
             String::from_utf8_lossy(found.get(0).unwrap_or_default())
         )
     };
-    sees(&mut session, "email, phone number or account ID");
-    session.send_line("alice@example.com").expect("type");
+    sees(&mut session, "email, phone number or account ID (Enter: alice@example.com)");
+    session.send_line("").expect("Enter: the caller's email");
     sees(&mut session, "Is this the customer's account?");
     session.send_line("y").expect("type");
     sees(&mut session, "Send the code by");

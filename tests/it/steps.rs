@@ -654,6 +654,41 @@ fn code_verify_asks_for_the_code_at_a_hidden_prompt_on_a_terminal() {
     assert!(!text.contains(&code), "the code was echoed\n{text}");
 }
 
+#[cfg(unix)]
+#[test]
+fn ctrl_c_at_the_hidden_code_prompt_exits_130_with_echo_back_on() {
+    use expectrl::process::unix::WaitStatus;
+    use expectrl::{ControlCode, Eof, Expect, Session};
+
+    let env = TestEnv::new();
+    let challenge = send_code(&env, "agent", &["bob@example.com"]);
+    let acctl = env.command();
+    // A person's terminal echoes; the prompt must leave it echoing.
+    let mut cmd = std::process::Command::new("sh");
+    cmd.env_clear().args(["-c", "stty echo && exec \"$0\" \"$@\""]).arg(acctl.get_program());
+    cmd.args(["code", "verify", challenge["challenge_id"].as_str().unwrap()]).env("ACCTL_TOKEN", env.token("agent"));
+    for (key, value) in acctl.get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.expect("Code the customer reads back (typing is not shown): ").expect("the prompt");
+    // The prompt is drawn a moment before the terminal goes raw; a person cannot type in it.
+    std::thread::sleep(Duration::from_millis(300));
+    session.send("12").expect("type");
+    session.send(ControlCode::EndOfText).expect("Ctrl-C");
+    let rest = session.expect(Eof).expect("acctl finishes");
+    let text = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(text.contains("interrupted"), "{text}");
+    assert!(session.get_process().get_echo().expect("termios"), "the terminal echoes again");
+    match session.get_process().wait().expect("exit status") {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 130, "{text}"),
+        other => panic!("acctl did not exit normally: {other:?}\n{text}"),
+    }
+}
+
 #[test]
 fn a_protected_profile_asks_before_a_change_and_no_changes_nothing() {
     use expectrl::{Eof, Expect, Session};

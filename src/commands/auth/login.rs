@@ -77,11 +77,12 @@ fn read_token(args: &LoginArgs, settings: &Settings, printer: &Printer) -> Resul
             .map_err(|e| CliError::usage(format!("cannot read the token from stdin: {e}")))?;
         text
     } else if printer.can_prompt(settings.no_input) {
-        rpassword::prompt_password(format!(
+        let prompt = format!(
             "Paste the token for profile `{}` ({}); it will not be shown: ",
             settings.profile.name, settings.profile.url
-        ))
-        .map_err(|e| CliError::unexpected(anyhow::Error::new(e).context("cannot read the token from the terminal")))?
+        );
+        secrecy::ExposeSecret::expose_secret(&crate::commands::steps_common::prompt_hidden(&prompt, "token")?)
+            .to_owned()
     } else {
         return Err(CliError::usage("no token given: there is no terminal to prompt on (or `--no-input` is set)")
             .with_hint("pipe the token in: `acctl auth login --with-token < token.txt`"));

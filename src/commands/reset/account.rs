@@ -19,12 +19,17 @@ impl Flow<'_> {
             let input = match given.take() {
                 Some(input) => input,
                 None => {
-                    let prompt = if may_stop {
-                        "Another email, phone number or account ID (Enter to stop)"
-                    } else {
-                        "Customer's email, phone number or account ID"
+                    let suggested = self.customer.and_then(|c| c.caller_identifier()).filter(|_| !may_stop);
+                    let prompt = match suggested {
+                        _ if may_stop => "Another email, phone number or account ID (Enter to stop)".to_owned(),
+                        Some(caller) => format!("Customer's email, phone number or account ID (Enter: {caller})"),
+                        None => "Customer's email, phone number or account ID".to_owned(),
                     };
-                    let typed = self.ui.text(prompt)?;
+                    let typed = self.ui.text(&prompt)?;
+                    if let (true, Some(caller)) = (typed.trim().is_empty(), suggested) {
+                        given = Some(caller.to_owned());
+                        continue;
+                    }
                     if typed.trim().is_empty() {
                         if let Some(input) = unmatched {
                             return Err(CliError::new(

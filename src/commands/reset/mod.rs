@@ -89,6 +89,12 @@ pub struct ResetArgs {
 /// (a code, a temporary password, the change notices), before the next prompt.
 pub trait CustomerSide: Send + Sync {
     fn messages_sent(&self);
+
+    /// What the caller gave as their identifier, taken when the agent presses
+    /// Enter at the first identifier prompt (the demo's scripted caller).
+    fn caller_identifier(&self) -> Option<&str> {
+        None
+    }
 }
 
 pub async fn run(args: ResetArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {

@@ -22,7 +22,7 @@
 use std::future::Future;
 use std::time::Duration;
 
-use dialoguer::console::{Key, Term, style};
+use dialoguer::console::{Term, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Input, Select};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -144,7 +144,7 @@ impl Ui {
         let mut rendered = String::new();
         let _ = self.theme.format_password_prompt(&mut rendered, prompt);
         self.term.write_str(&rendered).map_err(CliError::from)?;
-        let line = blocking(|| read_hidden_line(&self.term));
+        let line = blocking(|| crate::commands::steps_common::read_hidden_line(&self.term));
         let _ = self.term.clear_line();
         match line {
             Ok(Some(line)) => {
@@ -241,25 +241,6 @@ impl Ui {
         bar.set_message(what.to_owned());
         bar.enable_steady_tick(Duration::from_millis(120));
         Some(bar)
-    }
-}
-
-/// Reads keys until Enter; `None` on Ctrl-C. Backspace and Ctrl-U edit.
-fn read_hidden_line(term: &Term) -> std::io::Result<Option<SecretString>> {
-    let mut line = String::new();
-    loop {
-        match term.read_key_raw()? {
-            Key::Enter => return Ok(Some(SecretString::from(line))),
-            Key::CtrlC => return Ok(None),
-            Key::Backspace => {
-                line.pop();
-            }
-            Key::Char('\u{15}') => line.clear(),
-            Key::Char(c) if !c.is_control() => line.push(c),
-            // A terminal that went away reads as `Unknown` forever.
-            Key::Unknown => return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof)),
-            _ => {}
-        }
     }
 }
 
