@@ -93,13 +93,15 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/sandbox/outbox", get(misc::outbox))
         .route("/v1/openapi.json", get(misc::openapi))
         .route("/healthz", get(|| async { "ok" }));
-    Router::new()
+    let api = Router::new()
         .merge(authed)
         .merge(public)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed_fallback)
-        .layer(middleware::from_fn(request_id))
-        .with_state(state)
+        .with_state(state);
+    // Request ids wrap the routed API from outside, so they also see what
+    // routing itself adds to a response (the `Allow` header).
+    Router::new().fallback_service(api).layer(middleware::from_fn(request_id))
 }
 
 async fn not_found() -> ApiError {
@@ -152,6 +154,12 @@ async fn request_id(mut req: Request, next: Next) -> Response {
     };
     if let Ok(v) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(acctl_api::REQUEST_ID, v);
+    }
+    // Routing adds `Allow` to whatever answers a method the route lacks, even
+    // a 401 from authentication; it belongs on a 405 only, where the handler
+    // sets the documented methods.
+    if response.status() != StatusCode::METHOD_NOT_ALLOWED {
+        response.headers_mut().remove(header::ALLOW);
     }
     response
 }

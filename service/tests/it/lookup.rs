@@ -319,3 +319,16 @@ async fn unknown_query_parameters_are_refused_not_ignored() {
     }
     assert!(accepted.is_empty(), "unknown query parameters accepted: {accepted:?}");
 }
+
+#[tokio::test]
+async fn a_method_a_resource_lacks_is_405_naming_its_methods_and_allow_appears_on_nothing_else() {
+    let svc = TestService::start().await;
+    let reply = svc.request(Method::OPTIONS, "/v1/accounts/acc_demoalice").token(&svc.agent).send().await;
+    assert_eq!((reply.status, reply.header("allow")), (405, Some("GET, HEAD")), "{}", reply.text);
+    let reply = svc.request(Method::DELETE, "/v1/accounts/acc_demoalice:lock").token(&svc.sre).send().await;
+    assert_eq!((reply.status, reply.header("allow")), (405, Some("POST")), "{}", reply.text);
+    // Without a token it is 401 first, and a 401 advertises no methods.
+    let reply = svc.request(Method::OPTIONS, "/v1/accounts/acc_demoalice").send().await;
+    assert_eq!((reply.status, reply.header("allow")), (401, None), "{}", reply.text);
+    assert!(reply.header("request-id").is_some_and(|id| id.starts_with("req_")));
+}

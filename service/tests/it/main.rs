@@ -7,6 +7,7 @@
 
 mod audit;
 mod challenges;
+mod cli;
 mod common;
 mod delivery;
 mod idempotency;

@@ -1,0 +1,115 @@
+//! The `acctl-service` command line: minting tokens, importing and generating
+//! accounts, and serving until SIGTERM — run as the real binary.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+
+fn service() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acctl-service"));
+    cmd.env("ACCTL_SERVICE_LOG", "warn");
+    cmd
+}
+
+fn run(cmd: &mut Command, stdin: Option<&str>) -> (i32, String, String) {
+    let mut child = cmd
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("acctl-service runs");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("acctl-service finishes");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `GET path` with a bearer token over a plain socket: (status line, body).
+fn get(addr: &str, path: &str, token: &str) -> (String, String) {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n")
+        .expect("send");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("answer");
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    (head.lines().next().unwrap_or_default().to_owned(), body.to_owned())
+}
+
+#[test]
+fn import_checks_every_line_before_writing_any_and_never_echoes_a_password() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("accounts.db");
+    let db = db.to_str().expect("utf-8 path");
+    let bad = concat!(
+        r#"{"email": "zoe@example.com", "display_name": "Zoe", "password": "zoe-secret-password-1"}"#,
+        "\n",
+        r#"{"email": "yan@example.com", "display_name": "Yan", "pasword": "yan-secret-password-2"}"#,
+        "\n",
+    );
+    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "-"]), Some(bad));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("line 2"), "the error names the line: {stderr}");
+    assert!(stderr.contains("pasword"), "the error names the unknown field: {stderr}");
+    assert!(!stderr.contains("secret-password"), "no password in an error: {stderr}");
+
+    let good = concat!(
+        r#"{"email": "zoe@example.com", "display_name": "Zoe", "password": "zoe-secret-password-1", "devices": [{"model": "Pixel 8"}]}"#,
+        "\n\n",
+        r#"{"phone": "+8613800138011", "display_name": "Yan", "mfa": false}"#,
+        "\n",
+    );
+    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "-"]), Some(good));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("Imported 2 accounts"), "{stderr}");
+
+    let (code, token, stderr) =
+        run(service().args(["token", "create", "--db", db, "--actor", "ops-olga", "--role", "admin"]), None);
+    assert_eq!(code, 0, "{stderr}");
+    let token = token.trim().to_owned();
+    assert!(token.starts_with("acctl_") && token.len() > 30, "{token}");
+    assert!(stderr.contains("shown only this once"), "{stderr}");
+
+    let (code, _, stderr) = run(service().args(["accounts", "generate", "--db", db, "--count", "250"]), None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("Generated 250 accounts"), "{stderr}");
+
+    // Serve what was loaded, then stop on SIGTERM like a service manager does.
+    let mut child = service()
+        .args(["serve", "--listen", "127.0.0.1:0", "--db", db])
+        .env("ACCTL_SERVICE_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    let addr = loop {
+        line.clear();
+        assert!(stderr.read_line(&mut line).expect("read") > 0, "serve stopped before listening");
+        if let Some(url) = line.trim().strip_prefix("acctl-service listening on http://") {
+            break url.to_owned();
+        }
+    };
+    let (status, body) = get(&addr, "/v1/accounts?email=zoe@example.com&reveal=true", &token);
+    assert!(status.contains("200"), "{status} {body}");
+    assert!(body.contains(r#""email":"zoe@example.com""#) && body.contains("Pixel 8"), "{body}");
+    assert!(!body.contains("zoe-secret-password"), "{body}");
+    let (status, _) = get(&addr, "/v1/accounts/acc_load0000000249", &token);
+    assert!(status.contains("200"), "{status}");
+    let (status, _) = get(&addr, "/v1/whoami", "acctl_not-a-token");
+    assert!(status.contains("401"), "{status}");
+
+    let pid = child.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().expect("kill");
+    assert!(killed.success());
+    let mut rest = String::new();
+    let _ = stderr.read_to_string(&mut rest);
+    let status = child.wait().expect("serve exits");
+    assert!(status.success(), "a graceful stop exits 0: {status:?}\n{rest}");
+    assert!(rest.contains("shutting down"), "{rest}");
+}
