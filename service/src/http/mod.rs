@@ -123,10 +123,21 @@ pub(crate) fn method_not_allowed(allow: &'static str) -> ApiError {
     e
 }
 
+/// A process-unique request id: a random prefix drawn once, then a counter.
+/// Ids only need to be unique and unguessable enough not to collide across
+/// restarts; one syscall per request for fresh randomness buys nothing.
+fn next_request_id() -> String {
+    use std::sync::LazyLock;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static PREFIX: LazyLock<String> = LazyLock::new(|| crate::secrets::random_token("req_", 6));
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    format!("{}{:08x}", *PREFIX, COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
 /// Gives every request an id, answers it in `Request-Id`, and writes it into
 /// problem documents so an error report carries it.
 async fn request_id(mut req: Request, next: Next) -> Response {
-    let id = crate::secrets::random_token("req_", 10);
+    let id = next_request_id();
     req.extensions_mut().insert(RequestId(id.clone()));
     let response = next.run(req).await;
     let is_problem = response

@@ -163,11 +163,15 @@ impl Store {
     pub fn find_account(&self, kind: IdentifierKind, value: &str) -> Result<Option<FoundAccount>, StoreError> {
         Ok(self.read(|c| {
             // One read transaction for both queries: one snapshot, one lock.
-            let tx = c.unchecked_transaction()?;
-            let Some(row) = account_by(&tx, kind, value)? else { return Ok(None) };
-            let devices = devices_of(&tx, &row.id)?;
-            tx.commit()?;
-            Ok::<_, rusqlite::Error>(Some((row, devices)))
+            // (Cached statements: `Connection::transaction` would parse
+            // BEGIN and COMMIT again on every lookup.)
+            c.prepare_cached("BEGIN")?.execute([])?;
+            let found = account_by(c, kind, value).and_then(|row| match row {
+                Some(row) => Ok(Some((devices_of(c, &row.id)?, row))),
+                None => Ok(None),
+            });
+            c.prepare_cached("COMMIT")?.execute([])?;
+            Ok::<_, rusqlite::Error>(found?.map(|(devices, row)| (row, devices)))
         })?)
     }
 
