@@ -45,6 +45,14 @@ for n in range($accounts): print(f'user{n}@load.example.com')" > "$work/200k.txt
 lines=$(wc -l < "$work/p3.out")
 [ "$lines" -eq $accounts ] || { echo "P3: $lines records for $accounts lines" >&2; exit 1; }
 ACCTL_TOKEN=$ACCTL_TOKEN BENCH_ACCOUNTS=$accounts wrk -t2 -c8 -d15s -s bench/batch.lua "$ACCTL_URL" > "$work/wrk.txt"
+# P3 again with the backend on a core of its own and the client on the other,
+# as when the backend runs on another machine: on 2 shared cores, every cycle
+# acctl spends decoding and printing is taken from the service, which wrk
+# (pre-built bodies, answers discarded) never does.
+taskset -a -pc 1 "$pid" > /dev/null
+taskset -c 0 /usr/bin/time -f '%e %M' -o "$work/p3p.time" "$acctl" lookup - -o ndjson < "$work/200k.txt" > /dev/null
+ACCTL_TOKEN=$ACCTL_TOKEN BENCH_ACCOUNTS=$accounts taskset -c 0 wrk -t1 -c8 -d15s -s bench/batch.lua "$ACCTL_URL" > "$work/wrkp.txt"
+taskset -a -pc 0-1 "$pid" > /dev/null
 
 # P4: peak RSS for 10,000 vs 1,000,000 lines (the accounts repeat; misses are answers too).
 python3 -c "
@@ -62,6 +70,8 @@ p3_secs, _ = open(w / "p3.time").read().split()
 p3_rate = 200000 / float(p3_secs)
 wrk_rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / "wrk.txt").read()).group(1))
 wrk_rate = wrk_rps * 500
+p3p_rate = 200000 / float(open(w / "p3p.time").read().split()[0])
+wrkp_rate = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / "wrkp.txt").read()).group(1)) * 500
 small = int(open(w / "p4s.time").read().split()[1]) / 1024
 large_secs, large_kb = open(w / "p4l.time").read().split()
 large = int(large_kb) / 1024
@@ -75,7 +85,8 @@ service and load generator on the same machine. Command: `bench/cli/run.sh`.
 | what | measured | ratio | goal |
 |---|---|---|---|
 | P1 one lookup: `acctl lookup ID` vs `curl` (same GET, process start included) | acctl {p1['acctl']['mean']*1000:.1f} ms, curl {p1['curl']['mean']*1000:.1f} ms (means of 50) | {ratio1:.2f}× | ≤ 1.3× {ok(ratio1 <= 1.3)} |
-| P3 `acctl lookup -` over 200,000 identifiers (4 in flight) vs wrk (8 connections), 500 per batch | acctl {p3_rate:,.0f} ids/s ({float(p3_secs):.1f} s), wrk {wrk_rate:,.0f} ids/s | {p3_rate / wrk_rate:.2f}× | ≥ 0.8× {ok(p3_rate / wrk_rate >= 0.8)} |
+| P3 `acctl lookup -` over 200,000 identifiers (4 in flight) vs wrk (8 connections), 500 per batch, all on 2 shared cores | acctl {p3_rate:,.0f} ids/s ({float(p3_secs):.1f} s), wrk {wrk_rate:,.0f} ids/s | {p3_rate / wrk_rate:.2f}× | ≥ 0.8× {ok(p3_rate / wrk_rate >= 0.8)} |
+| P3 the same, service pinned to one core, acctl / wrk to the other (backend elsewhere) | acctl {p3p_rate:,.0f} ids/s, wrk {wrkp_rate:,.0f} ids/s | {p3p_rate / wrkp_rate:.2f}× | ≥ 0.8× {ok(p3p_rate / wrkp_rate >= 0.8)} |
 | P4 peak RSS, 1,000,000 vs 10,000 lines | {large:.1f} MB vs {small:.1f} MB ({float(large_secs):.1f} s for 1M) | {large / small:.2f}× | ≤ 1.2× and ≤ 64 MB {ok(large / small <= 1.2 and large <= 64)} |
 | start-up, `acctl --version` | {startup['mean']*1000:.1f} ms mean | | |
 <!-- cli:end -->"""
