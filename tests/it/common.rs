@@ -135,6 +135,26 @@ impl TestEnv {
         cmd
     }
 
+    /// `acctl ARGS…` as a command to spawn in a pseudo-terminal. A pty
+    /// starts with echo off (expectrl's default); a person's terminal echoes,
+    /// and a prompt cut short must leave it echoing, so a shell turns echo on
+    /// first and then becomes acctl, with this environment's pinned variables.
+    #[cfg(unix)]
+    pub fn pty_command(&self, args: &[&str]) -> Command {
+        let acctl = self.command();
+        let mut cmd = Command::new("sh");
+        cmd.env_clear().args(["-c", "stty echo && exec \"$0\" \"$@\""]).arg(acctl.get_program()).args(args);
+        for (key, value) in acctl.get_envs() {
+            if let Some(value) = value {
+                cmd.env(key, value);
+            }
+        }
+        if let Some(dir) = acctl.get_current_dir() {
+            cmd.current_dir(dir);
+        }
+        cmd
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with(args, &[], None)
     }

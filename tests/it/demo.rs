@@ -125,15 +125,7 @@ fn the_interactive_demo_takes_a_trainee_through_a_reset_with_the_safe_defaults()
     use expectrl::{Eof, Expect, Session};
 
     let env = TestEnv::new();
-    let acctl = env.command();
-    let mut cmd = std::process::Command::new("sh");
-    cmd.env_clear().args(["-c", "stty echo && exec \"$0\" demo"]).arg(acctl.get_program());
-    for (key, value) in acctl.get_envs() {
-        if let Some(value) = value {
-            cmd.env(key, value);
-        }
-    }
-    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    let mut session = Session::spawn(env.pty_command(&["demo"])).expect("spawn in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(30)));
     let sees = |session: &mut expectrl::session::OsSession, text: &str| -> String {
         let found = session.expect(text).unwrap_or_else(|e| panic!("waited for {text:?}: {e}"));

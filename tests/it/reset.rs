@@ -33,20 +33,8 @@ impl Agent {
     }
 
     fn start_as(env: &TestEnv, role: &str, args: &[&str]) -> Agent {
-        // The pty starts with echo off (expectrl's default); a person's
-        // terminal echoes, and a prompt cut short must leave it echoing.
-        let acctl = env.command();
-        let mut cmd = std::process::Command::new("sh");
-        cmd.env_clear().args(["-c", "stty echo && exec \"$0\" \"$@\""]).arg(acctl.get_program());
-        cmd.arg("reset").args(args).env("ACCTL_TOKEN", env.token(role));
-        for (key, value) in acctl.get_envs() {
-            if let Some(value) = value {
-                cmd.env(key, value);
-            }
-        }
-        if let Some(dir) = acctl.get_current_dir() {
-            cmd.current_dir(dir);
-        }
+        let mut cmd = env.pty_command(&[&["reset"], args].concat());
+        cmd.env("ACCTL_TOKEN", env.token(role));
         let mut session = Session::spawn(cmd).expect("spawn in a pty");
         session.set_expect_timeout(Some(Duration::from_secs(30)));
         Agent { session, screen: String::new() }

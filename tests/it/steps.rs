@@ -662,16 +662,8 @@ fn ctrl_c_at_the_hidden_code_prompt_exits_130_with_echo_back_on() {
 
     let env = TestEnv::new();
     let challenge = send_code(&env, "agent", &["bob@example.com"]);
-    let acctl = env.command();
-    // A person's terminal echoes; the prompt must leave it echoing.
-    let mut cmd = std::process::Command::new("sh");
-    cmd.env_clear().args(["-c", "stty echo && exec \"$0\" \"$@\""]).arg(acctl.get_program());
-    cmd.args(["code", "verify", challenge["challenge_id"].as_str().unwrap()]).env("ACCTL_TOKEN", env.token("agent"));
-    for (key, value) in acctl.get_envs() {
-        if let Some(value) = value {
-            cmd.env(key, value);
-        }
-    }
+    let mut cmd = env.pty_command(&["code", "verify", challenge["challenge_id"].as_str().unwrap()]);
+    cmd.env("ACCTL_TOKEN", env.token("agent"));
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session.expect("Code the customer reads back (typing is not shown): ").expect("the prompt");
