@@ -28,6 +28,8 @@ use crate::http;
         http::misc::login,
         http::misc::outbox,
     ),
+    // Problems are referenced from `http::Problems`, which does not register them.
+    components(schemas(acctl_api::Problem)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

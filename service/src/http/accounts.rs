@@ -2,7 +2,7 @@
 
 use acctl_api::{
     Account, AccountStatus, AuditAction, AuditOutcome, BatchLookupRequest, BatchLookupResponse, BatchLookupResult,
-    ErrorCode, Identifier, IdentifierKind, ItemError, Problem, SessionsRevoked, Whoami, scope,
+    ErrorCode, Identifier, IdentifierKind, ItemError, SessionsRevoked, Whoami, scope,
 };
 use axum::Json;
 use axum::extract::{Path, State};
@@ -38,8 +38,7 @@ pub struct FindQuery {
 
 /// Who the token belongs to.
 #[utoipa::path(get, path = "/v1/whoami", tag = "operators",
-    responses((status = 200, body = Whoami), (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Whoami), super::Problems))]
 pub async fn whoami(caller: Caller) -> Json<Whoami> {
     let role = caller.role();
     Json(Whoami {
@@ -101,13 +100,7 @@ async fn answer(
 
 /// One account by ID.
 #[utoipa::path(get, path = "/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path, description = "`acc_…`"), RevealQuery),
-    responses((status = 200, body = Account),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Account), super::Problems))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
@@ -127,13 +120,7 @@ pub async fn get(
 
 /// Find an account by email or phone (exactly one of them).
 #[utoipa::path(get, path = "/v1/accounts", tag = "accounts", params(FindQuery),
-    responses((status = 200, body = Account),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Account), super::Problems))]
 pub async fn find(
     State(state): State<AppState>,
     caller: Caller,
@@ -154,13 +141,7 @@ pub async fn find(
 
 /// Up to 500 lookups in one request; one result per identifier, in order.
 #[utoipa::path(post, path = "/v1/accounts:batchLookup", tag = "accounts", params(RevealQuery), request_body = BatchLookupRequest,
-    responses((status = 200, body = BatchLookupResponse),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = BatchLookupResponse), super::Problems))]
 pub async fn batch_lookup(
     State(state): State<AppState>,
     caller: Caller,
@@ -239,25 +220,13 @@ pub async fn other_method(Path(target): Path<String>) -> ApiError {
 
 /// Lock an account: sign-ins and resets by verification stop until unlocked.
 #[utoipa::path(post, path = "/v1/accounts/{id}:lock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
-    responses((status = 200, body = Account),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Account), super::Problems))]
 #[allow(dead_code)]
 fn lock_doc() {}
 
 /// Unlock a locked account.
 #[utoipa::path(post, path = "/v1/accounts/{id}:unlock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
-    responses((status = 200, body = Account),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Account), super::Problems))]
 #[allow(dead_code)]
 fn unlock_doc() {}
 
@@ -292,12 +261,7 @@ async fn set_status(state: AppState, caller: Caller, id: String, status: Account
 
 /// Sign the customer out everywhere.
 #[utoipa::path(post, path = "/v1/accounts/{id}/sessions:revoke", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
-    responses((status = 200, body = SessionsRevoked),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = SessionsRevoked), super::Problems))]
 pub async fn revoke_sessions(
     State(state): State<AppState>,
     caller: Caller,

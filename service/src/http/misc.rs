@@ -1,7 +1,7 @@
 //! The audit log, customer sign-in, the sandbox outbox and the API document.
 
 use acctl_api::{
-    AccountStatus, AuditAction, AuditOutcome, AuditPage, ErrorCode, LoginRequest, LoginResponse, Outbox, Problem, scope,
+    AccountStatus, AuditAction, AuditOutcome, AuditPage, ErrorCode, LoginRequest, LoginResponse, Outbox, scope,
 };
 use axum::Json;
 use axum::extract::State;
@@ -37,11 +37,7 @@ pub struct AuditQuery {
 
 /// Audit events, newest first.
 #[utoipa::path(get, path = "/v1/audit", tag = "audit", params(AuditQuery),
-    responses((status = 200, body = AuditPage),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = AuditPage), super::Problems))]
 pub async fn audit(
     State(state): State<AppState>,
     caller: Caller,
@@ -105,12 +101,7 @@ fn parse_since(s: &str, now_ms: i64) -> Option<i64> {
 
 /// The customer's own sign-in (lets tests and trainees prove a reset worked).
 #[utoipa::path(post, path = "/v1/auth/login", tag = "customers", request_body = LoginRequest, security(()),
-    responses((status = 200, body = LoginResponse),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = LoginResponse), super::Problems))]
 pub async fn login(
     State(state): State<AppState>,
     axum::Extension(RequestId(request_id)): axum::Extension<RequestId>,
@@ -195,9 +186,7 @@ pub struct OutboxQuery {
 
 /// Every message the sandbox "sent", oldest first (sandbox mode only).
 #[utoipa::path(get, path = "/v1/sandbox/outbox", tag = "sandbox", params(OutboxQuery), security(()),
-    responses((status = 200, body = Outbox),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Outbox), super::Problems))]
 pub async fn outbox(State(state): State<AppState>, ApiQuery(q): ApiQuery<OutboxQuery>) -> ApiResult<Json<Outbox>> {
     if !state.sandbox {
         return Err(ApiError::new(

@@ -60,6 +60,68 @@ impl AppState {
     }
 }
 
+/// Every problem answer an operation of Admin API v1 can give, for the
+/// OpenAPI document (handlers list their success and this).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub(crate) enum Problems {
+    #[response(
+        status = 400,
+        description = "malformed body, query or header",
+        content_type = "application/problem+json"
+    )]
+    BadRequest(Problem),
+    #[response(
+        status = 401,
+        description = "no or unknown token; or verification_invalid, invalid_credentials",
+        content_type = "application/problem+json"
+    )]
+    Unauthenticated(Problem),
+    #[response(
+        status = 403,
+        description = "the token lacks the scope; or account_locked at sign-in",
+        content_type = "application/problem+json"
+    )]
+    Forbidden(Problem),
+    #[response(
+        status = 404,
+        description = "account_not_found, challenge_not_found, not_found",
+        content_type = "application/problem+json"
+    )]
+    NotFound(Problem),
+    #[response(
+        status = 405,
+        description = "the resource does not take this method (`Allow` names those it does)",
+        content_type = "application/problem+json"
+    )]
+    MethodNotAllowed(Problem),
+    #[response(
+        status = 409,
+        description = "channel_unavailable, challenge_used_up, account_locked, account_disabled, idempotency_key_in_flight",
+        content_type = "application/problem+json"
+    )]
+    Conflict(Problem),
+    #[response(status = 410, description = "challenge_expired", content_type = "application/problem+json")]
+    Gone(Problem),
+    #[response(status = 415, description = "the body is not JSON", content_type = "application/problem+json")]
+    UnsupportedMediaType(Problem),
+    #[response(
+        status = 422,
+        description = "invalid_identifier, invalid_code, password_policy, idempotency_key_reused, invalid_request",
+        content_type = "application/problem+json"
+    )]
+    Unprocessable(Problem),
+    #[response(status = 429, description = "rate_limited", content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "seconds to wait")))]
+    RateLimited(Problem),
+    #[response(
+        status = 502,
+        description = "delivery_failed: the SMTP server or SMS webhook refused the message",
+        content_type = "application/problem+json"
+    )]
+    DeliveryFailed(Problem),
+}
+
 /// Normalises an identifier from a request; a bad one is 422 `invalid_identifier`.
 pub(crate) fn identifier(kind: acctl_api::IdentifierKind, value: &str) -> Result<acctl_api::Identifier, ApiError> {
     acctl_api::Identifier::normalized(kind, value, None)

@@ -2,7 +2,7 @@
 
 use acctl_api::{
     AccountStatus, AuditAction, AuditOutcome, Challenge, ChallengeRequest, ErrorCode, IdentifierKind, MessageKind,
-    PasswordChange, PasswordMode, PasswordRequest, Problem, VerifyRequest, VerifyResponse, scope,
+    PasswordChange, PasswordMode, PasswordRequest, VerifyRequest, VerifyResponse, scope,
 };
 use axum::Json;
 use axum::extract::{Path, State};
@@ -29,17 +29,7 @@ fn delivery_failed(e: &DeliveryError) -> ApiError {
 /// Send a verification code to a contact on file.
 #[utoipa::path(post, path = "/v1/accounts/{id}/challenges", tag = "recovery",
     params(("id" = String, Path, description = "`acc_…`")), request_body = ChallengeRequest,
-    responses((status = 201, body = Challenge),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = u64, description = "seconds to wait"))),
-        (status = 502, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = Challenge), super::Problems))]
 pub async fn create_challenge(
     State(state): State<AppState>,
     caller: Caller,
@@ -98,16 +88,7 @@ pub async fn create_challenge(
 /// Confirm the code the customer reads back.
 #[utoipa::path(post, path = "/v1/challenges/{id}/verify", tag = "recovery",
     params(("id" = String, Path, description = "`chl_…`")), request_body = VerifyRequest,
-    responses((status = 200, body = VerifyResponse),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 410, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = VerifyResponse), super::Problems))]
 pub async fn verify(
     State(state): State<AppState>,
     caller: Caller,
@@ -162,16 +143,7 @@ pub async fn verify(
 /// the one in the request.
 #[utoipa::path(put, path = "/v1/accounts/{id}/password", tag = "recovery",
     params(("id" = String, Path, description = "`acc_…`")), request_body = PasswordRequest,
-    responses((status = 200, body = PasswordChange),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json"),
-        (status = 502, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = PasswordChange), super::Problems))]
 pub async fn set_password(
     State(state): State<AppState>,
     caller: Caller,
