@@ -241,3 +241,100 @@ macro_rules! snapshot {
         });
     }};
 }
+
+/// The service as the customer and an auditor meet it: the inbox, the
+/// sign-in page, the account as the agent sees it, the agent's audit trail.
+pub struct Backend {
+    runtime: tokio::runtime::Runtime,
+    public: acctl::client::ApiClient,
+    agent: acctl::client::ApiClient,
+}
+
+impl Backend {
+    pub fn new(env: &TestEnv) -> Backend {
+        use acctl::client::ApiClient;
+        use acctl::settings::{AuditContext, Profile};
+        let profile = Profile {
+            name: "test".into(),
+            url: env.url.clone(),
+            url_source: "test",
+            region: None,
+            require_reason: false,
+            protected: false,
+            timeout: std::time::Duration::from_secs(30),
+            concurrency: 1,
+            rate: None,
+            ca_bundle: None,
+        };
+        let public = ApiClient::new(&profile, None, AuditContext::default()).expect("client");
+        let agent = ApiClient::new(&profile, Some(env.token("agent").to_owned().into()), AuditContext::default())
+            .expect("client");
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        Backend { runtime, public, agent }
+    }
+
+    pub fn inbox(&self, account_id: &str) -> Vec<acctl_api::OutboxMessage> {
+        self.runtime.block_on(self.public.outbox(Some(account_id), None)).expect("outbox").messages
+    }
+
+    pub fn count(&self, account_id: &str, kind: acctl_api::MessageKind) -> usize {
+        self.inbox(account_id).iter().filter(|m| m.kind == kind).count()
+    }
+
+    /// The newest code sent to the account on `channel`.
+    pub fn code(&self, account_id: &str, channel: acctl_api::Channel) -> String {
+        self.secret(account_id, acctl_api::MessageKind::VerificationCode, Some(channel))
+    }
+
+    /// The newest code sent to the account on any channel.
+    pub fn latest_code(&self, account_id: &str) -> String {
+        self.latest(account_id, acctl_api::MessageKind::VerificationCode)
+    }
+
+    /// The secret of the newest message of `kind` to the account.
+    pub fn latest(&self, account_id: &str, kind: acctl_api::MessageKind) -> String {
+        self.secret(account_id, kind, None)
+    }
+
+    pub fn secret(
+        &self,
+        account_id: &str,
+        kind: acctl_api::MessageKind,
+        channel: Option<acctl_api::Channel>,
+    ) -> String {
+        self.inbox(account_id)
+            .into_iter()
+            .rev()
+            .find(|m| m.kind == kind && channel.is_none_or(|c| m.channel == c))
+            .and_then(|m| m.secret)
+            .unwrap_or_else(|| panic!("no {kind:?} message for {account_id}"))
+    }
+
+    /// The customer's own sign-in.
+    pub fn login(&self, account_id: &str, password: &str) -> Result<acctl_api::LoginResponse, acctl_api::ErrorCode> {
+        let request = acctl_api::LoginRequest {
+            identifier: acctl_api::Identifier::new(acctl_api::IdentifierKind::Id, account_id),
+            password: password.to_owned(),
+        };
+        self.runtime
+            .block_on(self.public.customer_login(&request))
+            .map_err(|e: acctl::client::ApiError| e.code().expect("a problem"))
+    }
+
+    /// Whether the sign-in works, as `must_change_password`.
+    pub fn signs_in(&self, account_id: &str, password: &str) -> Result<bool, acctl_api::ErrorCode> {
+        self.login(account_id, password).map(|r| r.must_change_password)
+    }
+
+    pub fn account(&self, account_id: &str) -> acctl_api::Account {
+        self.runtime.block_on(self.agent.account(account_id, false)).expect("account")
+    }
+
+    /// The agent's audit events on the account, oldest first.
+    pub fn audit(&self, account_id: &str) -> Vec<acctl_api::AuditEvent> {
+        let query = acctl::client::AuditQuery { account_id: Some(account_id.into()), ..Default::default() };
+        let mut events = self.runtime.block_on(self.agent.audit(&query)).expect("audit").events;
+        events.reverse();
+        events
+    }
+}

@@ -7,16 +7,14 @@
 
 use std::time::Duration;
 
-use acctl::client::{ApiClient, ApiError, AuditQuery};
-use acctl::settings::{AuditContext, Profile};
-use acctl_api::{AuditAction, AuditEvent, Channel, ErrorCode, Identifier, IdentifierKind, LoginRequest, MessageKind};
+use acctl_api::{AuditAction, Channel, ErrorCode, MessageKind};
 use acctl_service::Clock;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Session};
 use serde_json::Value;
 
-use crate::common::TestEnv;
+use crate::common::{Backend, TestEnv};
 
 const DEMO_PASSWORD: &str = "demo-password-2026";
 
@@ -102,79 +100,6 @@ impl Agent {
     }
 }
 
-/// The service as the customer and an auditor meet it: the inbox, the
-/// sign-in page, the account as an admin sees it, the agent's audit trail.
-struct Backend {
-    runtime: tokio::runtime::Runtime,
-    public: ApiClient,
-    agent: ApiClient,
-}
-
-impl Backend {
-    fn new(env: &TestEnv) -> Backend {
-        let profile = Profile {
-            name: "test".into(),
-            url: env.url.clone(),
-            url_source: "test",
-            region: None,
-            require_reason: false,
-            protected: false,
-            timeout: Duration::from_secs(30),
-            concurrency: 1,
-            rate: None,
-            ca_bundle: None,
-        };
-        let public = ApiClient::new(&profile, None, AuditContext::default()).expect("client");
-        let agent = ApiClient::new(&profile, Some(env.token("agent").to_owned().into()), AuditContext::default())
-            .expect("client");
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        Backend { runtime, public, agent }
-    }
-
-    fn inbox(&self, account_id: &str) -> Vec<acctl_api::OutboxMessage> {
-        self.runtime.block_on(self.public.outbox(Some(account_id), None)).expect("outbox").messages
-    }
-
-    fn count(&self, account_id: &str, kind: MessageKind) -> usize {
-        self.inbox(account_id).iter().filter(|m| m.kind == kind).count()
-    }
-
-    /// The newest code sent to the account on `channel`.
-    fn code(&self, account_id: &str, channel: Channel) -> String {
-        self.secret(account_id, MessageKind::VerificationCode, Some(channel))
-    }
-
-    fn secret(&self, account_id: &str, kind: MessageKind, channel: Option<Channel>) -> String {
-        self.inbox(account_id)
-            .into_iter()
-            .rev()
-            .find(|m| m.kind == kind && channel.is_none_or(|c| m.channel == c))
-            .and_then(|m| m.secret)
-            .unwrap_or_else(|| panic!("no {kind:?} message for {account_id}"))
-    }
-
-    fn login(&self, account_id: &str, password: &str) -> Result<bool, ErrorCode> {
-        let request =
-            LoginRequest { identifier: Identifier::new(IdentifierKind::Id, account_id), password: password.to_owned() };
-        self.runtime
-            .block_on(self.public.customer_login(&request))
-            .map(|r| r.must_change_password)
-            .map_err(|e: ApiError| e.code().expect("a problem"))
-    }
-
-    fn account(&self, account_id: &str) -> acctl_api::Account {
-        self.runtime.block_on(self.agent.account(account_id, false)).expect("account")
-    }
-
-    /// The agent's audit events on the account, oldest first.
-    fn audit(&self, account_id: &str) -> Vec<AuditEvent> {
-        let query = AuditQuery { account_id: Some(account_id.into()), ..AuditQuery::default() };
-        let mut events = self.runtime.block_on(self.agent.audit(&query)).expect("audit").events;
-        events.reverse();
-        events
-    }
-}
-
 /// A test env and the service's (frozen) clock, to move it.
 fn env_with_clock() -> (TestEnv, Clock) {
     let mut clock = None;
@@ -196,7 +121,7 @@ fn enter_y_and_the_code_alone_reset_with_a_temporary_password() {
     clock.advance(Duration::from_secs(3600));
     let backend = Backend::new(&env);
     let id = "acc_demoalice";
-    backend.login(id, DEMO_PASSWORD).expect("the customer is signed in somewhere");
+    backend.signs_in(id, DEMO_PASSWORD).expect("the customer is signed in somewhere");
     let before = backend.account(id);
 
     let mut agent = Agent::start(&env, &["alice@example.com", "-o", "json"]);
@@ -241,8 +166,8 @@ fn enter_y_and_the_code_alone_reset_with_a_temporary_password() {
     let after = backend.account(id);
     assert!(after.must_change_password);
     assert_ne!(after.password_changed_at, before.password_changed_at);
-    assert_eq!(backend.login(id, &temporary), Ok(true), "the temporary password signs in, must change");
-    assert_eq!(backend.login(id, DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
+    assert_eq!(backend.signs_in(id, &temporary), Ok(true), "the temporary password signs in, must change");
+    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
     assert_eq!(backend.count(id, MessageKind::PasswordChanged), 2, "a notice on email and on SMS");
 }
 
@@ -296,8 +221,8 @@ fn the_customer_types_a_password_and_a_rejected_one_is_asked_again() {
         assert!(!screen.contains(typed), "a typed password was echoed ({typed}):\n{screen}");
     }
 
-    assert_eq!(backend.login(id, chosen), Ok(false), "the new password signs in, no change needed");
-    assert_eq!(backend.login(id, DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
+    assert_eq!(backend.signs_in(id, chosen), Ok(false), "the new password signs in, no change needed");
+    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
     assert_eq!(backend.count(id, MessageKind::TemporaryPassword), 0);
     let sets = backend.audit(id).into_iter().filter(|e| e.action == AuditAction::PasswordSet).collect::<Vec<_>>();
     assert_eq!(sets.len(), 2, "one refused, one done: {sets:?}");
@@ -372,7 +297,7 @@ fn an_mfa_account_needs_a_code_on_email_and_then_on_sms() {
     assert_eq!(record["verified_channels"], serde_json::json!(["email", "sms"]));
     assert_eq!(record["mode"], "deliver");
     let temporary = backend.secret(id, MessageKind::TemporaryPassword, Some(Channel::Email));
-    assert_eq!(backend.login(id, &temporary), Ok(true));
+    assert_eq!(backend.signs_in(id, &temporary), Ok(true));
 }
 
 #[test]
@@ -465,7 +390,7 @@ fn ctrl_c_at_the_password_choice_changes_nothing_and_exits_130() {
     let after = backend.account(id);
     assert_eq!(after.password_changed_at, before.password_changed_at);
     assert_eq!(after.must_change_password, before.must_change_password);
-    assert_eq!(backend.login(id, DEMO_PASSWORD), Ok(false), "the old password still works");
+    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false), "the old password still works");
     let actions = backend.audit(id).into_iter().map(|e| e.action).collect::<Vec<_>>();
     assert_eq!(actions, [AuditAction::ChallengeCreate, AuditAction::ChallengeVerify], "{actions:?}");
     assert_eq!(backend.count(id, MessageKind::TemporaryPassword), 0);
@@ -497,7 +422,7 @@ fn ctrl_c_at_a_hidden_prompt_turns_echo_back_on() {
     assert_eq!(code, 130, "{screen}");
     assert!(echo, "the terminal echoes again");
     assert!(!screen.contains("half a passw"), "{screen}");
-    assert_eq!(backend.login(id, DEMO_PASSWORD), Ok(false), "the old password still works");
+    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false), "the old password still works");
 }
 
 #[test]
@@ -540,7 +465,7 @@ fn declining_the_final_confirmation_changes_nothing() {
     let (code, screen) = agent.exits();
     assert_eq!(code, 0, "{screen}");
     assert!(screen.contains("Stopped: the password was not changed."), "{screen}");
-    assert_eq!(backend.login(id, DEMO_PASSWORD), Ok(false));
+    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false));
     assert_eq!(backend.count(id, MessageKind::TemporaryPassword), 0);
 }
 

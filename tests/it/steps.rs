@@ -5,65 +5,13 @@
 
 use std::time::Duration;
 
-use acctl::client::{ApiClient, ApiError};
-use acctl::settings::{AuditContext, Profile};
-use acctl_api::{ErrorCode, Identifier, IdentifierKind, LoginRequest, LoginResponse, MessageKind, OutboxMessage};
+use acctl_api::{ErrorCode, MessageKind};
 use serde_json::Value;
 
-use crate::common::{Run, TestEnv};
+use crate::common::{Backend, Run, TestEnv};
 
 const DEMO_PASSWORD: &str = "demo-password-2026";
 const NEW_PASSWORD: &str = "correct horse battery staple 42";
-
-/// The service as the customer meets it: their inbox and the sign-in page.
-struct Customer {
-    runtime: tokio::runtime::Runtime,
-    client: ApiClient,
-}
-
-impl Customer {
-    fn new(env: &TestEnv) -> Customer {
-        let profile = Profile {
-            name: "customer".into(),
-            url: env.url.clone(),
-            url_source: "test",
-            region: None,
-            require_reason: false,
-            protected: false,
-            timeout: Duration::from_secs(30),
-            concurrency: 1,
-            rate: None,
-            ca_bundle: None,
-        };
-        let client = ApiClient::new(&profile, None, AuditContext::default()).expect("client");
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        Customer { runtime, client }
-    }
-
-    fn inbox(&self, account_id: &str) -> Vec<OutboxMessage> {
-        self.runtime.block_on(self.client.outbox(Some(account_id), None)).expect("outbox").messages
-    }
-
-    /// The secret of the newest message of `kind` to the account.
-    fn latest(&self, account_id: &str, kind: MessageKind) -> String {
-        self.inbox(account_id)
-            .into_iter()
-            .rev()
-            .find(|m| m.kind == kind)
-            .and_then(|m| m.secret)
-            .unwrap_or_else(|| panic!("no {kind:?} message for {account_id}"))
-    }
-
-    fn latest_code(&self, account_id: &str) -> String {
-        self.latest(account_id, MessageKind::VerificationCode)
-    }
-
-    fn login(&self, account_id: &str, password: &str) -> Result<LoginResponse, ErrorCode> {
-        let request =
-            LoginRequest { identifier: Identifier::new(IdentifierKind::Id, account_id), password: password.to_owned() };
-        self.runtime.block_on(self.client.customer_login(&request)).map_err(|e: ApiError| e.code().expect("a problem"))
-    }
-}
 
 fn one_record(run: &Run) -> Value {
     let records = run.json_lines();
@@ -92,7 +40,7 @@ fn wrong_code(right: &str) -> &'static str {
 }
 
 /// A code sent to `ident` and verified as `role`: the verification token.
-fn verified_token(env: &TestEnv, customer: &Customer, role: &str, ident: &str, account_id: &str) -> String {
+fn verified_token(env: &TestEnv, customer: &Backend, role: &str, ident: &str, account_id: &str) -> String {
     let challenge = send_code(env, role, &[ident]);
     let run = verify(env, role, challenge["challenge_id"].as_str().unwrap(), &customer.latest_code(account_id));
     run.assert_code(0);
@@ -108,7 +56,7 @@ fn set_password(env: &TestEnv, role: &str, args: &[&str], env_vars: &[(&str, &st
 #[test]
 fn a_reset_by_code_lets_the_customer_sign_in_with_the_new_password_only() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     assert!(customer.login("acc_demoalice", DEMO_PASSWORD).is_ok());
 
     let challenge = send_code(&env, "agent", &["alice@example.com"]);
@@ -205,7 +153,7 @@ fn a_resend_during_the_cooldown_exits_7_at_once() {
 #[test]
 fn a_wrong_code_exits_5_with_the_tries_left_and_the_last_one_says_send_a_new_code() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let challenge = send_code(&env, "agent", &["bob@example.com"]);
     let id = challenge["challenge_id"].as_str().unwrap();
     let code = customer.latest_code("acc_demobob");
@@ -245,7 +193,7 @@ fn an_expired_code_exits_5_with_a_hint_to_send_a_new_one() {
         let clock = clock.clone();
         move |c| c.clock = clock
     });
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let challenge = send_code(&env, "agent", &["bob@example.com"]);
     clock.advance(Duration::from_secs(11 * 60));
     let run = verify(&env, "agent", challenge["challenge_id"].as_str().unwrap(), &customer.latest_code("acc_demobob"));
@@ -257,7 +205,7 @@ fn an_expired_code_exits_5_with_a_hint_to_send_a_new_one() {
 #[test]
 fn a_code_never_comes_from_argv_and_without_a_terminal_stdin_is_required() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let challenge = send_code(&env, "agent", &["bob@example.com"]);
     let id = challenge["challenge_id"].as_str().unwrap();
 
@@ -289,7 +237,7 @@ fn a_code_never_comes_from_argv_and_without_a_terminal_stdin_is_required() {
 #[test]
 fn an_mfa_account_needs_a_code_on_both_channels() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let email = send_code(&env, "agent", &["frank@example.com"]);
     let run = verify(&env, "agent", email["challenge_id"].as_str().unwrap(), &customer.latest_code("acc_demofrank"));
     run.assert_code(0);
@@ -317,7 +265,7 @@ fn an_mfa_account_needs_a_code_on_both_channels() {
 #[test]
 fn a_used_verification_token_exits_5() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let token = verified_token(&env, &customer, "agent", "bob@example.com", "acc_demobob");
     let args = ["acc_demobob", "--verification", &token, "--deliver"];
     set_password(&env, "agent", &args, &[], None).assert_code(0);
@@ -332,7 +280,7 @@ fn a_used_verification_token_exits_5() {
 #[test]
 fn a_weak_password_exits_6_listing_every_violation_and_the_token_stays_valid() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let token = verified_token(&env, &customer, "agent", "alice@example.com", "acc_demoalice");
     let verification = [("ACCTL_VERIFICATION", token.as_str())];
     let args = ["alice@example.com", "--password-stdin"];
@@ -365,7 +313,7 @@ fn a_weak_password_exits_6_listing_every_violation_and_the_token_stays_valid() {
 #[test]
 fn agents_cannot_force_a_reset() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let run = set_password(&env, "agent", &["bob@example.com", "--force", "--deliver"], &[], None);
     run.assert_code(4);
     assert!(run.stderr.starts_with("error: your role may not change a password without a verification token"));
@@ -376,7 +324,7 @@ fn agents_cannot_force_a_reset() {
 #[test]
 fn an_sre_forced_delivery_never_shows_the_temporary_password() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let run = set_password(
         &env,
         "sre",
@@ -448,7 +396,7 @@ fn a_token_left_in_the_environment_does_not_block_force() {
 #[test]
 fn lock_and_unlock_round_trip() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let run = env.run_as("sre", &["account", "lock", "bob@example.com", "-o", "ndjson"]);
     run.assert_code(0);
     assert_eq!(
@@ -474,7 +422,7 @@ fn lock_and_unlock_round_trip() {
 #[test]
 fn sessions_revoke_prints_the_count() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     customer.login("acc_demograce", DEMO_PASSWORD).unwrap();
     customer.login("acc_demograce", DEMO_PASSWORD).unwrap();
     let run = env.run_as("sre", &["sessions", "revoke", "grace@example.com", "-o", "ndjson"]);
@@ -556,7 +504,7 @@ fn audit_follows_pages_until_the_limit() {
 #[test]
 fn a_profile_that_requires_a_reason_refuses_changes_without_one() {
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     env.write_config(&format!(
         "default_profile = \"strict\"\n\n[profiles.strict]\nurl = \"{}\"\nrequire_reason = true\n",
         env.url
@@ -639,7 +587,7 @@ fn code_verify_asks_for_the_code_at_a_hidden_prompt_on_a_terminal() {
     use expectrl::{Eof, Expect, Session};
 
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let challenge = send_code(&env, "agent", &["bob@example.com"]);
     let code = customer.latest_code("acc_demobob");
     let mut cmd = env.command();
@@ -718,7 +666,7 @@ fn password_stdin_from_a_terminal_is_read_without_echo() {
     use expectrl::{Eof, Expect, Session};
 
     let env = TestEnv::new();
-    let customer = Customer::new(&env);
+    let customer = Backend::new(&env);
     let mut cmd = env.command();
     cmd.args(["password", "set", "acc_demobob", "--force", "--password-stdin"]).env("ACCTL_TOKEN", env.token("sre"));
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
