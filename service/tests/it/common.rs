@@ -73,6 +73,11 @@ impl TestService {
         TestService { url, agent, sre, admin, clock, client, _service: service, _dir: dir }
     }
 
+    /// The service's storage, to check what it keeps at rest.
+    pub fn store(&self) -> &acctl_service::Store {
+        self._service.store()
+    }
+
     /// Moves the service's clock forward.
     pub fn advance(&self, secs: u64) {
         self.clock.advance(Duration::from_secs(secs));

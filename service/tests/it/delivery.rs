@@ -284,3 +284,17 @@ fn base64_bodies_are_read_like_a_mail_client_would() {
     assert_eq!(six_digits("code 12345=\n6 expires in 10 minutes").as_deref(), None);
     assert_eq!(six_digits(&readable("code 12345=\n6 expires")).as_deref(), Some("123456"));
 }
+
+#[tokio::test]
+async fn outside_the_sandbox_the_outbox_keeps_no_code_and_is_not_served() {
+    let svc = TestService::start_with(|config| config.sandbox = false).await;
+    svc.create_challenge(&svc.agent, "acc_demoalice", "sms").await.expect_status(201);
+    let stored = svc.store().list_messages(Some("acc_demoalice"), None).expect("outbox table");
+    let code =
+        stored.iter().find(|m| m.kind == acctl_api::MessageKind::VerificationCode).expect("the code was recorded");
+    assert_eq!(code.secret, None, "no secret at rest outside the sandbox");
+    let six_digits = code.body.as_bytes().windows(6).any(|w| w.iter().all(u8::is_ascii_digit));
+    assert!(code.body.contains("[redacted]") && !six_digits, "{}", code.body);
+    let reply = svc.request(reqwest::Method::GET, "/v1/sandbox/outbox").send().await;
+    assert_eq!(reply.status, 404, "{}", reply.text);
+}
