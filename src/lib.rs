@@ -31,7 +31,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Command};
 use crate::error::{CliError, ExitStatus};
 use crate::printer::Printer;
 
@@ -60,8 +60,20 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line in a fresh async runtime.
 pub fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus, CliError> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    // `lookup` runs on one thread: its batches are futures of one task
+    // (`buffered`), so worker threads only added cross-thread wake-ups, and
+    // on two cores shared with a local backend that CPU is the backend's
+    // (BENCHMARKS.md, P3). The wizard, sandbox and demo keep two workers:
+    // they block on prompts while an in-process service and spinners run.
+    let mut builder = match cli.command {
+        Command::Lookup(_) => tokio::runtime::Builder::new_current_thread(),
+        _ => {
+            let mut b = tokio::runtime::Builder::new_multi_thread();
+            b.worker_threads(2);
+            b
+        }
+    };
+    let runtime = builder
         .enable_all()
         .build()
         .map_err(|e| CliError::unexpected(anyhow::Error::new(e).context("cannot start the async runtime")))?;

@@ -41,10 +41,14 @@ hyperfine -N -w 5 -r 50 --export-json "$work/startup.json" -n version "$acctl --
 # P3: 200,000 identifiers through the CLI, vs wrk on the same route with 500 per request.
 python3 -c "
 for n in range($accounts): print(f'user{n}@load.example.com')" > "$work/200k.txt"
-/usr/bin/time -f '%e %M' -o "$work/p3.time" "$acctl" lookup - -o ndjson < "$work/200k.txt" > "$work/p3.out"
-lines=$(wc -l < "$work/p3.out")
-[ "$lines" -eq $accounts ] || { echo "P3: $lines records for $accounts lines" >&2; exit 1; }
-ACCTL_TOKEN=$ACCTL_TOKEN BENCH_ACCOUNTS=$accounts wrk -t2 -c8 -d15s -s bench/batch.lua "$ACCTL_URL" > "$work/wrk.txt"
+# Three rounds, each acctl then wrk, so both see the same state of the
+# machine; the table gives the median round and every round's ratio.
+for round in 1 2 3; do
+  /usr/bin/time -f '%e %M' -o "$work/p3.$round.time" "$acctl" lookup - -o ndjson < "$work/200k.txt" > "$work/p3.out"
+  lines=$(wc -l < "$work/p3.out")
+  [ "$lines" -eq $accounts ] || { echo "P3: $lines records for $accounts lines" >&2; exit 1; }
+  ACCTL_TOKEN=$ACCTL_TOKEN BENCH_ACCOUNTS=$accounts wrk -t2 -c8 -d10s -s bench/batch.lua "$ACCTL_URL" > "$work/wrk.$round.txt"
+done
 # P3 again with the backend on a core of its own and the client on the other,
 # as when the backend runs on another machine: on 2 shared cores, every cycle
 # acctl spends decoding and printing is taken from the service, which wrk
@@ -66,10 +70,14 @@ import json, re, sys, pathlib, datetime, subprocess
 w = pathlib.Path(sys.argv[1])
 p1 = {r["command"]: r for r in json.load(open(w / "p1.json"))["results"]}
 startup = json.load(open(w / "startup.json"))["results"][0]
-p3_secs, _ = open(w / "p3.time").read().split()
-p3_rate = 200000 / float(p3_secs)
-wrk_rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / "wrk.txt").read()).group(1))
-wrk_rate = wrk_rps * 500
+rounds = []
+for r in (1, 2, 3):
+    secs = float(open(w / f"p3.{r}.time").read().split()[0])
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / f"wrk.{r}.txt").read()).group(1))
+    rounds.append((200000 / secs / (rps * 500), 200000 / secs, rps * 500, secs))
+rounds.sort()
+p3_ratio, p3_rate, wrk_rate, p3_secs = rounds[1]
+p3_all = " / ".join(f"{r[0]:.2f}" for r in rounds)
 p3p_rate = 200000 / float(open(w / "p3p.time").read().split()[0])
 wrkp_rate = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / "wrkp.txt").read()).group(1)) * 500
 small = int(open(w / "p4s.time").read().split()[1]) / 1024
@@ -85,7 +93,7 @@ service and load generator on the same machine. Command: `bench/cli/run.sh`.
 | what | measured | ratio | goal |
 |---|---|---|---|
 | P1 one lookup: `acctl lookup ID` vs `curl` (same GET, process start included) | acctl {p1['acctl']['mean']*1000:.1f} ms, curl {p1['curl']['mean']*1000:.1f} ms (means of 50) | {ratio1:.2f}× | ≤ 1.3× {ok(ratio1 <= 1.3)} |
-| P3 `acctl lookup -` over 200,000 identifiers (4 in flight) vs wrk (8 connections), 500 per batch, all on 2 shared cores | acctl {p3_rate:,.0f} ids/s ({float(p3_secs):.1f} s), wrk {wrk_rate:,.0f} ids/s | {p3_rate / wrk_rate:.2f}× | ≥ 0.8× {ok(p3_rate / wrk_rate >= 0.8)} |
+| P3 `acctl lookup -` over 200,000 identifiers (4 in flight) vs wrk (8 connections), 500 per batch, all on 2 shared cores; median of 3 rounds | acctl {p3_rate:,.0f} ids/s ({p3_secs:.1f} s), wrk {wrk_rate:,.0f} ids/s; rounds {p3_all} | {p3_ratio:.2f}× | ≥ 0.8× {ok(p3_ratio >= 0.8)} |
 | P3 the same, service pinned to one core, acctl / wrk to the other (backend elsewhere) | acctl {p3p_rate:,.0f} ids/s, wrk {wrkp_rate:,.0f} ids/s | {p3p_rate / wrkp_rate:.2f}× | ≥ 0.8× {ok(p3p_rate / wrkp_rate >= 0.8)} |
 | P4 peak RSS, 1,000,000 vs 10,000 lines | {large:.1f} MB vs {small:.1f} MB ({float(large_secs):.1f} s for 1M) | {large / small:.2f}× | ≤ 1.2× and ≤ 64 MB {ok(large / small <= 1.2 and large <= 64)} |
 | start-up, `acctl --version` | {startup['mean']*1000:.1f} ms mean | | |

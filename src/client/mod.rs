@@ -13,17 +13,39 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use acctl_api::{
-    Account, AuditPage, BatchLookupRequest, BatchLookupResponse, Challenge, ChallengeRequest, Channel, Identifier,
-    IdentifierKind, LoginRequest, LoginResponse, Outbox, PasswordChange, PasswordRequest, Problem, SessionsRevoked,
-    VerifyRequest, VerifyResponse, Whoami,
+    Account, AuditPage, BatchLookupRequest, Challenge, ChallengeRequest, Channel, Identifier, IdentifierKind,
+    LoginRequest, LoginResponse, Outbox, PasswordChange, PasswordRequest, Problem, SessionsRevoked, VerifyRequest,
+    VerifyResponse, Whoami,
 };
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 pub use error::{ApiError, Exchange};
+
+/// The `accounts:batchLookup` response ([`acctl_api::BatchLookupResponse`])
+/// as the lookup pipeline reads it: each account as `A`, and each item's
+/// error code as the service's string, so a code newer than this client is
+/// printed as it came rather than as `unknown`.
+#[derive(Debug, Deserialize)]
+pub struct BatchAnswer<A> {
+    pub results: Vec<BatchItem<A>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BatchItem<A> {
+    /// Absent or `null` when there is none (serde reads a missing `Option` as `None`).
+    pub account: Option<A>,
+    pub error: Option<BatchItemError>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BatchItemError {
+    pub code: String,
+    pub detail: String,
+}
 use retry::{RateLimiter, RetryPolicy};
 
 use crate::settings::{AuditContext, Profile};
@@ -172,11 +194,15 @@ impl ApiClient {
 
     /// Up to [`acctl_api::BATCH_LOOKUP_MAX`] identifiers; one result each, in order.
     /// Read-only, so it is retried like a GET.
-    pub async fn batch_lookup(
+    ///
+    /// `A` is what each account is decoded into: [`Account`], or
+    /// `Box<serde_json::value::RawValue>` to keep the service's JSON text for
+    /// output that only passes it on.
+    pub async fn batch_lookup<A: DeserializeOwned>(
         &self,
         identifiers: Vec<Identifier>,
         reveal: bool,
-    ) -> Result<BatchLookupResponse, ApiError> {
+    ) -> Result<BatchAnswer<A>, ApiError> {
         let body = to_body(&BatchLookupRequest { identifiers })?;
         self.send(Call {
             method: Method::POST,

@@ -4,8 +4,11 @@
 pub mod input;
 pub mod pipeline;
 
+use std::borrow::Cow;
+
 use acctl_api::{Account, Device};
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::output::record::human_time;
 use crate::output::{Cell, Field, Record};
@@ -27,9 +30,50 @@ pub struct LookupRecord {
     /// The identifier as given (trimmed).
     pub input: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub account: Option<Account>,
+    pub account: Option<AccountJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<LookupError>,
+}
+
+/// A found account, decoded, or as the service's JSON text.
+///
+/// `lookup -` writing NDJSON (the pipeline case) passes the text on as it
+/// came: decoding 200,000 accounts only to encode them again was most of its
+/// CPU time, taken from the service on a shared machine. Every other format
+/// reads fields, so it decodes.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum AccountJson {
+    Decoded(Box<Account>),
+    /// One compact JSON object (no line breaks: it is written as part of one line).
+    Verbatim(Box<RawValue>),
+}
+
+impl AccountJson {
+    /// The service's text, kept only when it is one line holding an object;
+    /// otherwise decoded, so nothing that is not an account is passed on.
+    pub fn from_service(raw: Box<RawValue>) -> Result<Self, serde_json::Error> {
+        let text = raw.get();
+        if text.starts_with('{') && memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
+            Ok(AccountJson::Verbatim(raw))
+        } else {
+            serde_json::from_str::<Account>(text).map(|a| AccountJson::Decoded(Box::new(a)))
+        }
+    }
+
+    /// The account's fields; a verbatim one is decoded here (not the hot path).
+    pub fn decoded(&self) -> Option<Cow<'_, Account>> {
+        match self {
+            AccountJson::Decoded(a) => Some(Cow::Borrowed(a)),
+            AccountJson::Verbatim(raw) => serde_json::from_str(raw.get()).ok().map(Cow::Owned),
+        }
+    }
+}
+
+impl From<Account> for AccountJson {
+    fn from(a: Account) -> Self {
+        AccountJson::Decoded(Box::new(a))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -39,8 +83,8 @@ pub struct LookupError {
 }
 
 impl LookupRecord {
-    pub fn found(input: String, account: Account) -> Self {
-        LookupRecord { input, account: Some(account), error: None }
+    pub fn found(input: String, account: impl Into<AccountJson>) -> Self {
+        LookupRecord { input, account: Some(account.into()), error: None }
     }
 
     pub fn failed(input: String, code: &str, detail: impl Into<String>) -> Self {
@@ -57,7 +101,7 @@ impl LookupRecord {
     }
 
     fn account_cell(&self, f: impl Fn(&Account) -> Cell) -> Cell {
-        self.account.as_ref().map_or(Cell::Null, f)
+        self.account.as_ref().and_then(AccountJson::decoded).map_or(Cell::Null, |a| f(&a))
     }
 }
 
@@ -134,7 +178,7 @@ impl Record for LookupRecord {
     }
 
     fn card(&self) -> Vec<(String, String)> {
-        let Some(a) = &self.account else {
+        let Some(a) = self.account.as_ref().and_then(AccountJson::decoded) else {
             let e = self.error.as_ref();
             return vec![
                 ("Input".into(), self.input.clone()),
@@ -163,5 +207,45 @@ impl Record for LookupRecord {
             ("Must change password".into(), if a.must_change_password { "yes".into() } else { "no".into() }),
             ("Devices".into(), devices),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::BatchAnswer;
+
+    fn raw(text: &str) -> Box<RawValue> {
+        RawValue::from_string(text.to_owned()).unwrap()
+    }
+
+    const ACCOUNT: &str = r#"{"id":"acc_x","email":null,"phone":null,"display_name":"X","status":"active","email_verified":false,"phone_verified":false,"created_at":"2026-01-01T00:00:00Z","last_login_at":null,"password_changed_at":null,"must_change_password":false,"devices":[]}"#;
+
+    #[test]
+    fn a_one_line_object_is_passed_on_as_it_came() {
+        let json = AccountJson::from_service(raw(ACCOUNT)).unwrap();
+        assert!(matches!(json, AccountJson::Verbatim(_)));
+        assert_eq!(serde_json::to_string(&json).unwrap(), ACCOUNT);
+        assert_eq!(json.decoded().unwrap().id, "acc_x");
+    }
+
+    #[test]
+    fn line_breaks_or_a_non_object_are_decoded_not_passed_on() {
+        // Whitespace is legal JSON but would split an NDJSON line.
+        let pretty = ACCOUNT.replace(",\"email\"", ",\n\"email\"");
+        let json = AccountJson::from_service(raw(&pretty)).unwrap();
+        assert!(matches!(json, AccountJson::Decoded(_)));
+        assert!(!serde_json::to_string(&json).unwrap().contains('\n'));
+        assert!(AccountJson::from_service(raw("[1]")).is_err());
+        assert!(AccountJson::from_service(raw(r#"{"id":1}"#)).is_ok_and(|j| j.decoded().is_none()));
+    }
+
+    #[test]
+    fn a_batch_item_keeps_an_error_code_newer_than_this_client() {
+        let body = r#"{"results":[{"input":{"kind":"id","value":"acc_x"},"error":{"code":"account_archived","detail":"gone"}}]}"#;
+        let answer: BatchAnswer<Box<RawValue>> = serde_json::from_str(body).unwrap();
+        let error = answer.results[0].error.as_ref().unwrap();
+        assert_eq!((error.code.as_str(), error.detail.as_str()), ("account_archived", "gone"));
+        assert!(answer.results[0].account.is_none());
     }
 }

@@ -7,12 +7,14 @@
 
 use std::collections::BTreeMap;
 
+use acctl_api::{Account, Identifier};
 use futures_util::StreamExt;
 use indicatif::ProgressBar;
+use serde::de::DeserializeOwned;
 use tokio::sync::mpsc;
 
 use super::input::{Batch, InputItem};
-use super::{LookupRecord, codes};
+use super::{AccountJson, LookupRecord, codes};
 use crate::client::{ApiClient, ApiError};
 use crate::error::{CliError, ExitStatus, status_for_api};
 use crate::output::RecordWriter;
@@ -42,8 +44,10 @@ pub async fn run(
     writer: &mut RecordWriter<LookupRecord>,
     progress: Option<&ProgressBar>,
 ) -> Result<Summary, CliError> {
+    let verbatim = writer.writes_whole_json_lines();
     let batches = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|b| (b, rx)) });
-    let mut answers = std::pin::pin!(batches.map(|batch| resolve(client, reveal, batch)).buffered(concurrency.max(1)));
+    let mut answers =
+        std::pin::pin!(batches.map(|batch| resolve(client, reveal, verbatim, batch)).buffered(concurrency.max(1)));
     let mut summary = Summary::default();
     while let Some(records) = answers.next().await {
         let records = records?;
@@ -69,48 +73,28 @@ pub async fn run(
 /// One batch: a single request for its valid identifiers; invalid ones are
 /// answered locally. A failure that would fail every batch the same way
 /// (not signed in, not permitted) ends the run; others fail this batch's lines.
-async fn resolve(client: &ApiClient, reveal: bool, batch: Batch) -> Result<Vec<LookupRecord>, CliError> {
+async fn resolve(
+    client: &ApiClient,
+    reveal: bool,
+    verbatim: bool,
+    batch: Batch,
+) -> Result<Vec<LookupRecord>, CliError> {
     let items: Vec<InputItem> = batch?;
     let identifiers: Vec<_> = items.iter().filter_map(|it| it.ident.as_ref().ok().cloned()).collect();
     let mut answers = if identifiers.is_empty() {
-        Vec::new().into_iter()
+        Vec::new()
+    } else if verbatim {
+        lookup(client, identifiers, reveal, AccountJson::from_service).await?
     } else {
-        let expected = identifiers.len();
-        match client.batch_lookup(identifiers, reveal).await {
-            Ok(resp) if resp.results.len() == expected => {
-                resp.results.into_iter().map(Ok).collect::<Vec<_>>().into_iter()
-            }
-            Ok(resp) => {
-                let detail = format!("the service answered {} results for {expected} identifiers", resp.results.len());
-                (0..expected)
-                    .map(|_| Err((codes::BACKEND_UNAVAILABLE.to_owned(), detail.clone())))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-            }
-            Err(e) => {
-                if status_for_api(&e) == ExitStatus::NotAuthenticated {
-                    return Err(CliError::from(e));
-                }
-                let code = e.code().map_or(codes::BACKEND_UNAVAILABLE.to_owned(), |c| c.as_str().to_owned());
-                let detail = describe(&e);
-                (0..expected).map(|_| Err((code.clone(), detail.clone()))).collect::<Vec<_>>().into_iter()
-            }
-        }
-    };
+        lookup(client, identifiers, reveal, |a: Account| Ok(a.into())).await?
+    }
+    .into_iter();
     let mut records = Vec::with_capacity(items.len());
     for item in items {
         let record = match item.ident {
             Err((code, detail)) => LookupRecord::failed(item.input, code, detail),
             Ok(_) => match answers.next() {
-                Some(Ok(result)) => match (result.account, result.error) {
-                    (Some(account), _) => LookupRecord::found(item.input, account),
-                    (None, Some(err)) => LookupRecord::failed(item.input, err.code.as_str(), err.detail),
-                    (None, None) => LookupRecord::failed(
-                        item.input,
-                        codes::BACKEND_UNAVAILABLE,
-                        "the service answered neither an account nor an error",
-                    ),
-                },
+                Some(Ok(account)) => LookupRecord::found(item.input, account),
                 Some(Err((code, detail))) => LookupRecord::failed(item.input, &code, detail),
                 None => LookupRecord::failed(item.input, codes::BACKEND_UNAVAILABLE, "no answer for this line"),
             },
@@ -118,6 +102,52 @@ async fn resolve(client: &ApiClient, reveal: bool, batch: Batch) -> Result<Vec<L
         records.push(record);
     }
     Ok(records)
+}
+
+/// One identifier's answer: the account, or an error code and detail.
+type Answer = Result<AccountJson, (String, String)>;
+
+/// One `accounts:batchLookup` request, each account read as `A` and made an
+/// [`AccountJson`] by `into`; one answer per identifier, in order.
+async fn lookup<A: DeserializeOwned>(
+    client: &ApiClient,
+    identifiers: Vec<Identifier>,
+    reveal: bool,
+    into: impl Fn(A) -> Result<AccountJson, serde_json::Error>,
+) -> Result<Vec<Answer>, CliError> {
+    let expected = identifiers.len();
+    let all_failed =
+        |code: String, detail: String| (0..expected).map(|_| Err((code.clone(), detail.clone()))).collect();
+    match client.batch_lookup::<A>(identifiers, reveal).await {
+        Ok(resp) if resp.results.len() == expected => Ok(resp
+            .results
+            .into_iter()
+            .map(|result| match (result.account, result.error) {
+                (Some(account), _) => into(account).map_err(|e| {
+                    (
+                        codes::BACKEND_UNAVAILABLE.to_owned(),
+                        format!("the service answered an account acctl cannot read: {e}"),
+                    )
+                }),
+                (None, Some(err)) => Err((err.code, err.detail)),
+                (None, None) => Err((
+                    codes::BACKEND_UNAVAILABLE.to_owned(),
+                    "the service answered neither an account nor an error".to_owned(),
+                )),
+            })
+            .collect()),
+        Ok(resp) => Ok(all_failed(
+            codes::BACKEND_UNAVAILABLE.to_owned(),
+            format!("the service answered {} results for {expected} identifiers", resp.results.len()),
+        )),
+        Err(e) => {
+            if status_for_api(&e) == ExitStatus::NotAuthenticated {
+                return Err(CliError::from(e));
+            }
+            let code = e.code().map_or(codes::BACKEND_UNAVAILABLE.to_owned(), |c| c.as_str().to_owned());
+            Ok(all_failed(code, describe(&e)))
+        }
+    }
 }
 
 /// The error and its causes on one line, for a record's `detail`.

@@ -97,6 +97,13 @@ impl<R: Record + Clone> RecordWriter<R> {
         })
     }
 
+    /// Whether each record is written whole, as one compact JSON line (NDJSON
+    /// without `--fields` or `--jq`). Then a record may carry JSON text from
+    /// the service that is passed on as it came, not decoded and re-encoded.
+    pub fn writes_whole_json_lines(&self) -> bool {
+        self.format == OutputFormat::Ndjson && !self.fields_chosen && self.jq.is_none()
+    }
+
     pub fn count(&self) -> u64 {
         self.count
     }

@@ -147,3 +147,38 @@ fn rate_limited_batches_are_retried_after_retry_after() {
     run.assert_code(0);
     assert_eq!(run.json_lines().len(), 1200);
 }
+
+#[test]
+fn streamed_ndjson_carries_the_same_accounts_as_every_other_path() {
+    // `lookup -` to NDJSON passes each account's JSON text on as the service
+    // sent it; `-o json` and a single lookup decode and re-encode. A user
+    // must not be able to tell them apart, hostile display names included.
+    let env = TestEnv::new();
+    let backend = crate::common::Backend::new(&env);
+    let ids = [
+        "acc_demoalice",
+        "acc_demobob",
+        "acc_democarol",
+        "acc_demodave",
+        "acc_demograce",
+        "acc_demojudy",
+        "acc_demomallory",
+    ];
+    let input = ids.join("\n");
+    let token = [("ACCTL_TOKEN", env.token("agent"))];
+    let streamed = env.run_with(&["lookup", "-", "-o", "ndjson"], &token, Some(input.as_bytes()));
+    streamed.assert_code(0);
+    let decoded = env.run_with(&["lookup", "-", "-o", "json"], &token, Some(input.as_bytes()));
+    decoded.assert_code(0);
+    let decoded: Vec<serde_json::Value> = serde_json::from_str(&decoded.stdout).expect("a JSON array");
+    let streamed = streamed.json_lines();
+    assert_eq!(streamed, decoded);
+    for (record, id) in streamed.iter().zip(ids) {
+        assert_eq!(record["account"], serde_json::to_value(backend.account(id)).unwrap(), "{id}");
+        let single = env.run_as("agent", &["lookup", id, "-o", "ndjson"]);
+        assert_eq!(&single.json_lines()[0], record, "{id}");
+    }
+    // The escape sequences arrive as JSON escapes, never raw bytes.
+    let mallory = &streamed[6]["account"]["display_name"];
+    assert!(mallory.as_str().unwrap().contains('\u{1b}'), "{mallory}");
+}
