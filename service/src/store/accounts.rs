@@ -317,3 +317,39 @@ impl Store {
         Ok(LoginOutcome::Ok { account_id: row.id, must_change_password: row.must_change_password, session_id })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Clock;
+
+    #[test]
+    fn single_lookups_reuse_their_prepared_statements() {
+        // A lookup is ~0.1 ms of SQLite; parsing its SQL again on every call
+        // (as happened before QPSG was turned on) doubled the service's time
+        // per lookup. SQLite counts re-prepares per statement: there must be none.
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db"), Clock::system()).unwrap();
+        store.seed_demo().unwrap();
+        for id in ["acc_demoalice", "acc_demograce", "acc_demobob", "acc_demograce", "acc_nosuch"] {
+            for _ in 0..READERS_TOUCHED {
+                store.find_account(IdentifierKind::Id, id).unwrap();
+            }
+        }
+        let found = store.find_account(IdentifierKind::Id, "acc_demograce").unwrap().unwrap();
+        assert!(!found.1.is_empty(), "grace has devices: the devices query ran");
+        for reader in &store.inner.readers {
+            let conn = reader.lock().unwrap();
+            for sql in [
+                format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1"),
+                "SELECT model, name, last_seen_at FROM devices WHERE account_id = ?1 ORDER BY id".to_owned(),
+            ] {
+                let stmt = conn.prepare_cached(&sql).unwrap();
+                assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0, "{sql}");
+            }
+        }
+    }
+
+    /// Enough calls that every reader connection served some.
+    const READERS_TOUCHED: usize = 8;
+}

@@ -181,6 +181,11 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
     conn.pragma_update(None, "mmap_size", 256i64 * 1024 * 1024).map_err(open)?;
     conn.pragma_update(None, "cache_size", -16_000i64).map_err(open)?;
     conn.set_prepared_statement_cache_capacity(64);
+    // Query-planner stability: a cached statement keeps its plan whatever
+    // is bound. Without it SQLite may mark a statement to be re-prepared
+    // when a parameter is rebound, and `perf` showed every single lookup
+    // re-parsing the devices query (BENCHMARKS.md).
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map_err(open)?;
     Ok(conn)
 }
 
