@@ -140,6 +140,11 @@ impl ApiClient {
                 });
             }
             builder = builder.tls_certs_merge(certs);
+        } else if profile.url.starts_with("http://") {
+            // Plain HTTP (a local service or the sandbox) needs no trust
+            // roots; loading the system's took 7 ms, most of a one-shot
+            // `acctl lookup`. A redirect to https then fails closed.
+            builder = builder.tls_certs_only(std::iter::empty());
         }
         let http = builder
             .build()
