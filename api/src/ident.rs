@@ -155,21 +155,51 @@ pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
     if domain.is_empty() {
         return Err(IdentifierError::new(input, "is not an email address: it has no domain after `@`"));
     }
-    let ascii = idna::domain_to_ascii(domain)
-        .map_err(|_| IdentifierError::new(input, "is not an email address: its domain is not a valid domain name"))?;
-    let labels_ok = ascii.contains('.')
-        && ascii.len() <= 253
-        && ascii.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-        });
-    if !labels_ok {
+    let ascii = domain_to_ascii(domain)
+        .ok_or_else(|| IdentifierError::new(input, "is not an email address: its domain is not a valid domain name"))?;
+    if !is_host_name(&ascii) {
         return Err(IdentifierError::new(input, "is not an email address: its domain is not a valid domain name"));
     }
-    Ok(format!("{local}@{ascii}"))
+    let mut email = String::with_capacity(local.len() + 1 + ascii.len());
+    email.push_str(local);
+    email.push('@');
+    email.push_str(&ascii);
+    Ok(email)
+}
+
+/// At least two dot-separated labels of 1 to 63 letters, digits and inner
+/// hyphens, 253 characters at most.
+fn is_host_name(ascii: &str) -> bool {
+    let valid_label = |l: &[u8]| {
+        !l.is_empty()
+            && l.len() <= 63
+            && l[0] != b'-'
+            && l[l.len() - 1] != b'-'
+            && l.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    let mut labels = ascii.as_bytes().split(|&b| b == b'.');
+    ascii.len() <= 253 && ascii.contains('.') && labels.all(valid_label)
+}
+
+/// A domain's IDNA ASCII form. A plain ASCII host name (letters, digits,
+/// `-`, `.`, no `xn--` label to check) only needs lower-casing, which is
+/// what UTS #46 does to it; that skips the full mapping for nearly every
+/// address in a 100,000-line `lookup -`, where it was a fifth of the CLI's CPU.
+fn domain_to_ascii(domain: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let d = domain.as_bytes();
+    let plain = d.iter().enumerate().all(|(i, &b)| {
+        let label_start = i == 0 || d[i - 1] == b'.';
+        b == b'.'
+            || ((b.is_ascii_alphanumeric() || b == b'-')
+                && !(label_start && d.len() - i >= 4 && d[i..i + 4].eq_ignore_ascii_case(b"xn--")))
+    });
+    if plain {
+        if domain.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(domain.to_ascii_lowercase().into());
+        }
+        return Some(domain.into());
+    }
+    idna::domain_to_ascii(domain).ok().map(Into::into)
 }
 
 /// Parses a phone number to E.164 (`+8613800138000`). A number without a
@@ -264,6 +294,39 @@ mod tests {
         assert!(normalize_email("no-at-sign").is_err());
         assert!(normalize_email("a@b").is_err());
         assert!(normalize_email("a b@example.com").is_err());
+        for bad in ["x@-a.example.com", "x@a-.example.com", "x@a..b", "x@example.com.", "x@ex_ample.com"] {
+            assert!(normalize_email(bad).is_err(), "{bad}");
+        }
+        assert!(normalize_email(&format!("x@{}.com", "a".repeat(64))).is_err());
+        assert!(normalize_email(&format!("x@{}.com", "a".repeat(63))).is_ok());
+    }
+
+    #[test]
+    fn the_plain_ascii_shortcut_gives_what_idna_gives() {
+        for domain in [
+            "example.com",
+            "EXAMPLE.Com",
+            "a-b.example.com",
+            "-a.example.com",
+            "a-.example.com",
+            "ab--cd.example",
+            "xn--bcher-kva.de",
+            "XN--BCHER-KVA.DE",
+            "xn--zz.de",
+            "example.com.",
+            ".example.com",
+            "a..b",
+            "123.456",
+            "ex_ample.com",
+            "bücher.de",
+            "Ｅxample.com",
+        ] {
+            assert_eq!(domain_to_ascii(domain).map(|d| d.into_owned()), idna::domain_to_ascii(domain).ok(), "{domain}");
+            // And the whole address agrees with the slow path's answer.
+            let fast = normalize_email(&format!("x@{domain}")).ok();
+            let slow = idna::domain_to_ascii(domain).ok().filter(|a| is_host_name(a));
+            assert_eq!(fast, slow.map(|a| format!("x@{a}")), "{domain}");
+        }
     }
 
     #[test]
