@@ -56,8 +56,9 @@ Environment:
 /// Customer account recovery from the command line.
 ///
 /// acctl finds customer accounts by email, phone number or account ID through
-/// the account backend's Admin API, and (in later commands) sends verification
-/// codes and resets passwords without anyone seeing the customer's password.
+/// the account backend's Admin API, sends verification codes to the contacts
+/// on file, and resets passwords without anyone seeing the customer's password.
+/// `acctl reset` walks an agent through a whole reset; `acctl demo` shows one.
 #[derive(Debug, Parser)]
 #[command(
     name = "acctl",
