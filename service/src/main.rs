@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use acctl_api::Role;
-use acctl_service::{Clock, NewAccount, RateLimit, ServiceConfig, Store};
+use acctl_service::{Clock, NewAccount, RateLimit, ServiceConfig, Store, StoreError};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
@@ -199,21 +199,25 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         config.sms_webhook = args.sms_webhook;
         config.rate_limit = (args.rate_limit > 0)
             .then(|| RateLimit { per_second: args.rate_limit, burst: args.rate_limit.saturating_mul(2) });
+        // Seed and mint the sandbox tokens before listening: a script that
+        // waits for /healthz must find the demo accounts there and the
+        // printed tokens valid.
+        let (db, clock, demo, sandbox) = (config.db.clone(), config.clock.clone(), args.demo, args.sandbox);
+        let tokens = tokio::task::spawn_blocking(move || {
+            let store = Store::open(&db, clock)?;
+            if demo {
+                store.seed_demo()?;
+            }
+            let roles = if sandbox { vec![Role::Agent, Role::Sre, Role::Admin] } else { Vec::new() };
+            roles
+                .into_iter()
+                .map(|role| store.create_token(&format!("sandbox-{}", role.as_str()), role).map(|t| (role, t)))
+                .collect::<Result<Vec<_>, StoreError>>()
+        })
+        .await??;
         let service = acctl_service::start(config, args.listen).await?;
-        if args.demo {
-            let store = service.store().clone();
-            tokio::task::spawn_blocking(move || store.seed_demo()).await??;
-        }
         eprintln!("acctl-service listening on {}", service.url());
         if args.sandbox {
-            let store = service.store().clone();
-            let tokens = tokio::task::spawn_blocking(move || {
-                [Role::Agent, Role::Sre, Role::Admin]
-                    .into_iter()
-                    .map(|role| store.create_token(&format!("sandbox-{}", role.as_str()), role).map(|t| (role, t)))
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .await??;
             eprintln!("sandbox mode: messages are not sent; read them at {}/v1/sandbox/outbox", service.url());
             for (role, token) in tokens {
                 eprintln!("  {:<5} token: {token}", role.as_str());

@@ -99,7 +99,7 @@ async fn answer(
 }
 
 /// One account by ID.
-#[utoipa::path(get, path = "/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path, description = "`acc_…`"), RevealQuery),
+#[utoipa::path(get, path = "/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice"), RevealQuery),
     responses((status = 200, body = Account), super::Problems))]
 pub async fn get(
     State(state): State<AppState>,
@@ -219,13 +219,13 @@ pub async fn other_method(Path(target): Path<String>) -> ApiError {
 }
 
 /// Lock an account: sign-ins and resets by verification stop until unlocked.
-#[utoipa::path(post, path = "/v1/accounts/{id}:lock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
+#[utoipa::path(post, path = "/v1/accounts/{id}:lock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")),
     responses((status = 200, body = Account), super::Problems))]
 #[allow(dead_code)]
 fn lock_doc() {}
 
 /// Unlock a locked account.
-#[utoipa::path(post, path = "/v1/accounts/{id}:unlock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
+#[utoipa::path(post, path = "/v1/accounts/{id}:unlock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")),
     responses((status = 200, body = Account), super::Problems))]
 #[allow(dead_code)]
 fn unlock_doc() {}
@@ -260,7 +260,7 @@ async fn set_status(state: AppState, caller: Caller, id: String, status: Account
 }
 
 /// Sign the customer out everywhere.
-#[utoipa::path(post, path = "/v1/accounts/{id}/sessions:revoke", tag = "accounts", params(("id" = String, Path, description = "`acc_…`")),
+#[utoipa::path(post, path = "/v1/accounts/{id}/sessions:revoke", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")),
     responses((status = 200, body = SessionsRevoked), super::Problems))]
 pub async fn revoke_sessions(
     State(state): State<AppState>,

@@ -28,7 +28,7 @@ fn delivery_failed(e: &DeliveryError) -> ApiError {
 
 /// Send a verification code to a contact on file.
 #[utoipa::path(post, path = "/v1/accounts/{id}/challenges", tag = "recovery",
-    params(("id" = String, Path, description = "`acc_…`")), request_body = ChallengeRequest,
+    params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")), request_body = ChallengeRequest,
     responses((status = 201, body = Challenge), super::Problems))]
 pub async fn create_challenge(
     State(state): State<AppState>,
@@ -142,7 +142,7 @@ pub async fn verify(
 /// Set a new password: `deliver` a temporary one to the customer, or `set`
 /// the one in the request.
 #[utoipa::path(put, path = "/v1/accounts/{id}/password", tag = "recovery",
-    params(("id" = String, Path, description = "`acc_…`")), request_body = PasswordRequest,
+    params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")), request_body = PasswordRequest,
     responses((status = 200, body = PasswordChange), super::Problems))]
 pub async fn set_password(
     State(state): State<AppState>,
