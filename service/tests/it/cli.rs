@@ -113,3 +113,54 @@ fn import_checks_every_line_before_writing_any_and_never_echoes_a_password() {
     assert!(status.success(), "a graceful stop exits 0: {status:?}\n{rest}");
     assert!(rest.contains("shutting down"), "{rest}");
 }
+
+/// `POST path` with a JSON body and no token: the status line.
+fn post(addr: &str, path: &str, body: &str) -> String {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("answer");
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn a_sandbox_is_seeded_and_its_printed_tokens_work_as_soon_as_it_answers() {
+    // Scripts (CI's schemathesis run among them) wait for /healthz and then
+    // use the demo accounts and the printed tokens straight away.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let addr = format!("127.0.0.1:{port}");
+    let db = dir.path().join("sandbox.db");
+    let mut child = service()
+        .args(["serve", "--listen", &addr, "--db", db.to_str().unwrap(), "--sandbox", "--demo"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let started = std::time::Instant::now();
+    while TcpStream::connect(&addr).is_err() || !get(&addr, "/healthz", "").0.contains("200") {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the sandbox never answered");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let login = r#"{"identifier":{"kind":"id","value":"acc_demoalice"},"password":"demo-password-2026"}"#;
+    let status = post(&addr, "/v1/auth/login", login);
+    assert!(status.contains("200"), "alice cannot sign in at the first answer: {status}");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    let token = loop {
+        line.clear();
+        assert!(stderr.read_line(&mut line).expect("read") > 0, "no admin token printed");
+        if let Some(token) = line.trim().strip_prefix("admin token: ") {
+            break token.to_owned();
+        }
+    };
+    let (status, body) = get(&addr, "/v1/whoami", &token);
+    assert!(status.contains("200") && body.contains("sandbox-admin"), "{status} {body}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
