@@ -24,6 +24,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub use error::{ApiError, Exchange};
+use retry::{RateLimiter, RetryPolicy};
+
+use crate::settings::{AuditContext, Profile};
 
 /// The `accounts:batchLookup` response ([`acctl_api::BatchLookupResponse`])
 /// as the lookup pipeline reads it: each account as `A`, and each item's
@@ -46,9 +49,6 @@ pub struct BatchItemError {
     pub code: String,
     pub detail: String,
 }
-use retry::{RateLimiter, RetryPolicy};
-
-use crate::settings::{AuditContext, Profile};
 
 /// How long connecting may take, per attempt.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
