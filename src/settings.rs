@@ -25,7 +25,10 @@ use crate::config::{
 use crate::error::CliError;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-pub const DEFAULT_CONCURRENCY: usize = 4;
+/// Batches in flight for `lookup -`: 8 keeps a local service as busy as wrk with
+/// 8 connections (BENCHMARKS.md, P3) and hides more latency to a remote one;
+/// each batch in flight holds about 200 KB.
+pub const DEFAULT_CONCURRENCY: usize = 8;
 
 /// Where the config file is, and whether the user chose it.
 #[derive(Debug, Clone)]

@@ -28,8 +28,8 @@ ACCTL_SERVICE_LOG=warn $service serve --listen 127.0.0.1:$port --db "$work/bench
 pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 export ACCTL_URL=http://127.0.0.1:$port NO_COLOR=1
-# 4 batches in flight: on 2 cores more only adds memory (wrk gets 8 connections, its best).
-printf '[profiles.local]\nurl = "%s"\nconcurrency = 4\n' "$ACCTL_URL" > "$work/bench.toml"
+# 8 batches in flight, acctl's default, as wrk gets 8 connections (its best here).
+printf '[profiles.local]\nurl = "%s"\nconcurrency = 8\n' "$ACCTL_URL" > "$work/bench.toml"
 export ACCTL_CONFIG=$work/bench.toml
 
 # P1: one lookup, process start included on both sides.
@@ -41,9 +41,12 @@ hyperfine -N -w 5 -r 50 --export-json "$work/startup.json" -n version "$acctl --
 # P3: 200,000 identifiers through the CLI, vs wrk on the same route with 500 per request.
 python3 -c "
 for n in range($accounts): print(f'user{n}@load.example.com')" > "$work/200k.txt"
-# Three rounds, each acctl then wrk, so both see the same state of the
-# machine; the table gives the median round and every round's ratio.
-for round in 1 2 3; do
+# One unmeasured pass first: the service's page caches start cold, and
+# whichever ran first paid for warming them. Then five rounds, each acctl
+# then wrk, so both see the same state of the machine; the table gives the
+# median round and every round's ratio.
+"$acctl" lookup - -o ndjson < "$work/200k.txt" > /dev/null
+for round in 1 2 3 4 5; do
   /usr/bin/time -f '%e %M' -o "$work/p3.$round.time" "$acctl" lookup - -o ndjson < "$work/200k.txt" > "$work/p3.out"
   lines=$(wc -l < "$work/p3.out")
   [ "$lines" -eq $accounts ] || { echo "P3: $lines records for $accounts lines" >&2; exit 1; }
@@ -71,12 +74,12 @@ w = pathlib.Path(sys.argv[1])
 p1 = {r["command"]: r for r in json.load(open(w / "p1.json"))["results"]}
 startup = json.load(open(w / "startup.json"))["results"][0]
 rounds = []
-for r in (1, 2, 3):
+for r in (1, 2, 3, 4, 5):
     secs = float(open(w / f"p3.{r}.time").read().split()[0])
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / f"wrk.{r}.txt").read()).group(1))
     rounds.append((200000 / secs / (rps * 500), 200000 / secs, rps * 500, secs))
 rounds.sort()
-p3_ratio, p3_rate, wrk_rate, p3_secs = rounds[1]
+p3_ratio, p3_rate, wrk_rate, p3_secs = rounds[2]
 p3_all = " / ".join(f"{r[0]:.2f}" for r in rounds)
 p3p_rate = 200000 / float(open(w / "p3p.time").read().split()[0])
 wrkp_rate = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / "wrkp.txt").read()).group(1)) * 500
@@ -93,7 +96,7 @@ service and load generator on the same machine. Command: `bench/cli/run.sh`.
 | what | measured | ratio | goal |
 |---|---|---|---|
 | P1 one lookup: `acctl lookup ID` vs `curl` (same GET, process start included) | acctl {p1['acctl']['mean']*1000:.1f} ms, curl {p1['curl']['mean']*1000:.1f} ms (means of 50) | {ratio1:.2f}× | ≤ 1.3× {ok(ratio1 <= 1.3)} |
-| P3 `acctl lookup -` over 200,000 identifiers (4 in flight) vs wrk (8 connections), 500 per batch, all on 2 shared cores; median of 3 rounds | acctl {p3_rate:,.0f} ids/s ({p3_secs:.1f} s), wrk {wrk_rate:,.0f} ids/s; rounds {p3_all} | {p3_ratio:.2f}× | ≥ 0.8× {ok(p3_ratio >= 0.8)} |
+| P3 `acctl lookup -` over 200,000 identifiers (8 in flight) vs wrk (8 connections), 500 per batch, all on 2 shared cores; median of 5 rounds | acctl {p3_rate:,.0f} ids/s ({p3_secs:.1f} s), wrk {wrk_rate:,.0f} ids/s; rounds {p3_all} | {p3_ratio:.2f}× | ≥ 0.8× {ok(p3_ratio >= 0.8)} |
 | P3 the same, service pinned to one core, acctl / wrk to the other (backend elsewhere) | acctl {p3p_rate:,.0f} ids/s, wrk {wrkp_rate:,.0f} ids/s | {p3p_rate / wrkp_rate:.2f}× | ≥ 0.8× {ok(p3p_rate / wrkp_rate >= 0.8)} |
 | P4 peak RSS, 1,000,000 vs 10,000 lines | {large:.1f} MB vs {small:.1f} MB ({float(large_secs):.1f} s for 1M) | {large / small:.2f}× | ≤ 1.2× and ≤ 64 MB {ok(large / small <= 1.2 and large <= 64)} |
 | start-up, `acctl --version` | {startup['mean']*1000:.1f} ms mean | | |

@@ -63,7 +63,7 @@ protected = false
 # Total time one request may take ("500ms", "10s", "2m").
 timeout = "10s"
 # Requests in flight at once for `lookup -` and bulk jobs (1 to 256).
-concurrency = 4
+concurrency = 8
 # Client-side ceiling on requests: "50/s", "600/m", or "off".
 rate = "off"
 # Extra trusted root certificates (PEM) for a backend behind an internal CA.
