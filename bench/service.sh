@@ -29,8 +29,12 @@ BENCH_DELAY_MS=10 wrk -t2 -c20 -d5s -s bench/lookup.lua "$url" > /dev/null
 # 20 connections each pausing 9 ms (more requests in flight at once). Three
 # runs each: on a 2-core machine shared with the load generator, one run's
 # tail is mostly scheduling noise, so the table shows all three and the median.
+# Each round also runs /healthz (no auth, no SQL) under the same load: the
+# floor of this machine at that moment, so a bad minute of the VM shows as
+# such rather than as the service's cost.
 for run in 1 2 3; do
   BENCH_DELAY_MS=4 wrk -t2 -c10 -d${secs}s --latency -s bench/lookup.lua "$url" > "$work/lookup$run.txt"
+  BENCH_DELAY_MS=4 wrk -t2 -c10 -d${secs}s --latency -s bench/healthz.lua "$url" > "$work/health$run.txt"
   BENCH_DELAY_MS=9 wrk -t2 -c20 -d${secs}s --latency -s bench/lookup.lua "$url" > "$work/wide$run.txt"
 done
 # One connection, no pause: the service's own latency without queueing.
@@ -42,6 +46,7 @@ import re, sys, pathlib, datetime, subprocess, statistics
 work = pathlib.Path(sys.argv[1]); secs = sys.argv[2]
 runs = [(work / f"lookup{i}.txt").read_text() for i in (1, 2, 3)]
 wide = [(work / f"wide{i}.txt").read_text() for i in (1, 2, 3)]
+health = [(work / f"health{i}.txt").read_text() for i in (1, 2, 3)]
 single = (work / "single.txt").read_text(); batch = (work / "batch.txt").read_text()
 def pct(text, p):
     m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)" % p, text, re.M)
@@ -50,12 +55,12 @@ def pct(text, p):
 def rate(text):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 brps = rate(batch)
-errors = any("Non-2xx" in t for t in runs + wide + [single, batch])
-def row(label, texts):
+errors = any("Non-2xx" in t for t in runs + wide + health + [single, batch])
+def row(label, texts, goal="p99 ≤ 2 ms"):
     p99s = [pct(t, 99) for t in texts]
     return (f"| {label} | {statistics.median(rate(t) for t in texts):,.0f} req/s achieved, "
             f"p50 {statistics.median(pct(t, 50) for t in texts):.2f} ms, p99 {statistics.median(p99s):.2f} ms median "
-            f"(runs: {', '.join(f'{p:.2f}' for p in p99s)} ms) | p99 ≤ 2 ms |")
+            f"(runs: {', '.join(f'{p:.2f}' for p in p99s)} ms) | {goal} |")
 cpu = subprocess.run(["sh", "-c", "lscpu | sed -n 's/^Model name: *//p'"], capture_output=True, text=True).stdout.strip()
 table = f"""<!-- service:begin -->
 Measured {datetime.date.today()} on {cpu} (2 cores), release build, 100,000 synthetic accounts, loopback,
@@ -64,6 +69,7 @@ service and load generator on the same machine, {secs} s per run. Command: `benc
 | what | result | goal |
 |---|---|---|
 {row("single lookup `GET /v1/accounts/{id}`, ≈2,000 req/s offered by 10 connections, 3 runs", runs)}
+{row("the machine's floor: `GET /healthz` (no auth, no SQL) under the same 10-connection load, right after each run above", health, "—")}
 {row("the same load offered by 20 connections (twice the requests in flight), 3 runs", wide)}
 | single lookup, 1 connection, back to back (no queueing) | {rate(single):,.0f} req/s, p50 {pct(single, 50):.2f} ms, p99 {pct(single, 99):.2f} ms | — |
 | `accounts:batchLookup`, 500 identifiers per request, 8 connections | {brps:,.1f} req/s = {brps*500:,.0f} identifiers/s | — |
