@@ -484,6 +484,42 @@ pub struct AuditEvent {
     pub detail: Option<String>,
 }
 
+/// `GET /v1/audit` query parameters, all optional; unknown ones are a 400.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    /// Only events about this account (`acc_…`).
+    pub account_id: Option<String>,
+    /// Only events by this operator (agent and SRE tokens see only their own).
+    pub actor: Option<String>,
+    /// Only this action, e.g. `password.set`.
+    pub action: Option<String>,
+    /// Only events at or after this time: RFC 3339, or an age such as `24h` (`s`, `m`, `h`, `d`).
+    pub since: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Events per page, 1 to 1000 (default 100).
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<u32>,
+}
+
+impl AuditQuery {
+    /// The parameters that are set, as query pairs, in declaration order.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let text = [
+            ("account_id", &self.account_id),
+            ("actor", &self.actor),
+            ("action", &self.action),
+            ("since", &self.since),
+            ("cursor", &self.cursor),
+        ];
+        let mut pairs: Vec<_> = text.into_iter().filter_map(|(k, v)| v.clone().map(|v| (k, v))).collect();
+        pairs.extend(self.limit.map(|l| ("limit", l.to_string())));
+        pairs
+    }
+}
+
 /// `GET /v1/audit` page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct AuditPage {

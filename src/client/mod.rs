@@ -13,9 +13,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use acctl_api::{
-    Account, AuditPage, BatchLookupRequest, Challenge, ChallengeRequest, Channel, Identifier, IdentifierKind,
-    LoginRequest, LoginResponse, Outbox, PasswordChange, PasswordRequest, Problem, SessionsRevoked, VerifyRequest,
-    VerifyResponse, Whoami,
+    Account, AuditPage, AuditQuery, BatchLookupRequest, Challenge, ChallengeRequest, Channel, Identifier,
+    IdentifierKind, LoginRequest, LoginResponse, Outbox, PasswordChange, PasswordRequest, Problem, SessionsRevoked,
+    VerifyRequest, VerifyResponse, Whoami,
 };
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
@@ -76,17 +76,6 @@ impl IdempotencyKey {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
-
-/// Audit query of `GET /v1/audit`.
-#[derive(Debug, Clone, Default)]
-pub struct AuditQuery {
-    pub account_id: Option<String>,
-    pub actor: Option<String>,
-    pub action: Option<String>,
-    pub since: Option<String>,
-    pub cursor: Option<String>,
-    pub limit: Option<u32>,
 }
 
 #[derive(Clone)]
@@ -276,23 +265,7 @@ impl ApiClient {
     }
 
     pub async fn audit(&self, q: &AuditQuery) -> Result<AuditPage, ApiError> {
-        let mut query = Vec::new();
-        let pairs = [
-            ("account_id", &q.account_id),
-            ("actor", &q.actor),
-            ("action", &q.action),
-            ("since", &q.since),
-            ("cursor", &q.cursor),
-        ];
-        for (name, value) in pairs {
-            if let Some(v) = value {
-                query.push((name, v.clone()));
-            }
-        }
-        if let Some(limit) = q.limit {
-            query.push(("limit", limit.to_string()));
-        }
-        self.get("/v1/audit".into(), query).await
+        self.get("/v1/audit".into(), q.pairs()).await
     }
 
     /// The customer's own sign-in (no operator token; not retried: it is not keyed).

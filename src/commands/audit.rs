@@ -7,7 +7,6 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::client::AuditQuery;
 use crate::commands::signed_in_client;
 use crate::commands::steps_common::{find_account, parse_identifier};
 use crate::error::{CliError, ExitStatus};
@@ -15,6 +14,7 @@ use crate::output::record::rfc3339;
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
 use crate::printer::Printer;
 use crate::settings::Settings;
+use acctl_api::AuditQuery;
 
 /// Read the audit log, newest first.
 ///

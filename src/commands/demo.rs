@@ -12,11 +12,12 @@ use tokio::sync::broadcast;
 
 use super::sandbox::{Sandbox, customer_view};
 use crate::cli::{GlobalArgs, OutputFormat};
-use crate::client::{ApiClient, ApiError, AuditQuery, IdempotencyKey};
+use crate::client::{ApiClient, ApiError, IdempotencyKey};
 use crate::error::{CliError, ExitStatus};
 use crate::output::sanitize::for_terminal;
 use crate::printer::Printer;
 use crate::settings::{AuditContext, ConfigLocation, OutputSettings, Profile, Settings};
+use acctl_api::AuditQuery;
 
 /// See a password reset from both sides, against a throwaway sandbox.
 ///

@@ -230,6 +230,15 @@ mod tests {
     }
 
     #[test]
+    fn a_field_from_a_newer_service_comes_through_in_ndjson() {
+        // README: in NDJSON the account is the service's own JSON, unchanged.
+        let newer = ACCOUNT.replace(r#""devices":[]"#, r#""devices":[],"risk_score":7"#);
+        let record = LookupRecord::found("acc_x".into(), AccountJson::from_service(raw(&newer)).unwrap());
+        let line = serde_json::to_string(&record).unwrap();
+        assert_eq!(line, format!(r#"{{"input":"acc_x","account":{newer}}}"#));
+    }
+
+    #[test]
     fn line_breaks_or_a_non_object_are_decoded_not_passed_on() {
         // Whitespace is legal JSON but would split an NDJSON line.
         let pretty = ACCOUNT.replace(",\"email\"", ",\n\"email\"");

@@ -332,7 +332,7 @@ impl Backend {
 
     /// The agent's audit events on the account, oldest first.
     pub fn audit(&self, account_id: &str) -> Vec<acctl_api::AuditEvent> {
-        let query = acctl::client::AuditQuery { account_id: Some(account_id.into()), ..Default::default() };
+        let query = acctl_api::AuditQuery { account_id: Some(account_id.into()), ..Default::default() };
         let mut events = self.runtime.block_on(self.agent.audit(&query)).expect("audit").events;
         events.reverse();
         events

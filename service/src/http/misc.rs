@@ -1,7 +1,8 @@
 //! The audit log, customer sign-in, the sandbox outbox and the API document.
 
 use acctl_api::{
-    AccountStatus, AuditAction, AuditOutcome, AuditPage, ErrorCode, LoginRequest, LoginResponse, Outbox, scope,
+    AccountStatus, AuditAction, AuditOutcome, AuditPage, AuditQuery, ErrorCode, LoginRequest, LoginResponse, Outbox,
+    scope,
 };
 use axum::Json;
 use axum::extract::State;
@@ -15,25 +16,6 @@ use super::{AppState, Caller, RequestId};
 use crate::clock::to_ms;
 use crate::error::{ApiError, ApiResult};
 use crate::store::{AuditFilter, LoginOutcome, NewAuditEvent};
-
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct AuditQuery {
-    /// Only events about this account (`acc_…`).
-    pub account_id: Option<String>,
-    /// Only events by this operator (agent and SRE tokens see only their own).
-    pub actor: Option<String>,
-    /// Only this action, e.g. `password.set`.
-    pub action: Option<String>,
-    /// Only events at or after this time: RFC 3339, or an age such as `24h` (`s`, `m`, `h`, `d`).
-    pub since: Option<String>,
-    /// `next_cursor` of the previous page.
-    pub cursor: Option<String>,
-    /// Events per page, 1 to 1000 (default 100).
-    #[param(minimum = 1, maximum = 1000)]
-    pub limit: Option<u32>,
-}
 
 /// Audit events, newest first.
 #[utoipa::path(get, path = "/v1/audit", tag = "audit", params(AuditQuery),

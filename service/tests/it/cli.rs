@@ -29,15 +29,39 @@ fn run(cmd: &mut Command, stdin: Option<&str>) -> (i32, String, String) {
     )
 }
 
-/// `GET path` with a bearer token over a plain socket: (status line, body).
-fn get(addr: &str, path: &str, token: &str) -> (String, String) {
+/// One request over a plain socket, with a bearer token when given and a
+/// JSON body when given: (status line, body).
+fn http(addr: &str, method: &str, path: &str, token: Option<&str>, body: Option<&str>) -> (String, String) {
     let mut stream = TcpStream::connect(addr).expect("connect");
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n")
-        .expect("send");
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if let Some(token) = token {
+        head.push_str(&format!("Authorization: Bearer {token}\r\n"));
+    }
+    if let Some(body) = body {
+        head.push_str(&format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len()));
+    }
+    write!(stream, "{head}\r\n{}", body.unwrap_or_default()).expect("send");
     let mut answer = String::new();
     stream.read_to_string(&mut answer).expect("answer");
     let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
     (head.lines().next().unwrap_or_default().to_owned(), body.to_owned())
+}
+
+fn get(addr: &str, path: &str, token: &str) -> (String, String) {
+    http(addr, "GET", path, Some(token), None)
+}
+
+/// Reads `serve`'s stderr up to the line starting with `prefix` (after
+/// indentation) and answers the rest of that line.
+fn line_after(stderr: &mut impl BufRead, prefix: &str) -> String {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(stderr.read_line(&mut line).expect("read") > 0, "serve printed no line starting `{prefix}`");
+        if let Some(rest) = line.trim().strip_prefix(prefix) {
+            return rest.to_owned();
+        }
+    }
 }
 
 #[test]
@@ -87,14 +111,7 @@ fn import_checks_every_line_before_writing_any_and_never_echoes_a_password() {
         .spawn()
         .expect("serve starts");
     let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut line = String::new();
-    let addr = loop {
-        line.clear();
-        assert!(stderr.read_line(&mut line).expect("read") > 0, "serve stopped before listening");
-        if let Some(url) = line.trim().strip_prefix("acctl-service listening on http://") {
-            break url.to_owned();
-        }
-    };
+    let addr = line_after(&mut stderr, "acctl-service listening on http://");
     let (status, body) = get(&addr, "/v1/accounts?email=zoe@example.com&reveal=true", &token);
     assert!(status.contains("200"), "{status} {body}");
     assert!(body.contains(r#""email":"zoe@example.com""#) && body.contains("Pixel 8"), "{body}");
@@ -114,20 +131,6 @@ fn import_checks_every_line_before_writing_any_and_never_echoes_a_password() {
     assert!(rest.contains("shutting down"), "{rest}");
 }
 
-/// `POST path` with a JSON body and no token: the status line.
-fn post(addr: &str, path: &str, body: &str) -> String {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    write!(
-        stream,
-        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("send");
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).expect("answer");
-    answer.lines().next().unwrap_or_default().to_owned()
-}
-
 #[test]
 fn a_sandbox_is_seeded_and_its_printed_tokens_work_as_soon_as_it_answers() {
     // Scripts (CI's schemathesis run among them) wait for /healthz and then
@@ -143,22 +146,14 @@ fn a_sandbox_is_seeded_and_its_printed_tokens_work_as_soon_as_it_answers() {
         .spawn()
         .expect("serve starts");
     let started = std::time::Instant::now();
-    while TcpStream::connect(&addr).is_err() || !get(&addr, "/healthz", "").0.contains("200") {
+    while TcpStream::connect(&addr).is_err() || !http(&addr, "GET", "/healthz", None, None).0.contains("200") {
         assert!(started.elapsed() < std::time::Duration::from_secs(30), "the sandbox never answered");
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
     let login = r#"{"identifier":{"kind":"id","value":"acc_demoalice"},"password":"demo-password-2026"}"#;
-    let status = post(&addr, "/v1/auth/login", login);
+    let (status, _) = http(&addr, "POST", "/v1/auth/login", None, Some(login));
     assert!(status.contains("200"), "alice cannot sign in at the first answer: {status}");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut line = String::new();
-    let token = loop {
-        line.clear();
-        assert!(stderr.read_line(&mut line).expect("read") > 0, "no admin token printed");
-        if let Some(token) = line.trim().strip_prefix("admin token: ") {
-            break token.to_owned();
-        }
-    };
+    let token = line_after(&mut BufReader::new(child.stderr.take().expect("stderr")), "admin token: ");
     let (status, body) = get(&addr, "/v1/whoami", &token);
     assert!(status.contains("200") && body.contains("sandbox-admin"), "{status} {body}");
     let _ = child.kill();

@@ -31,13 +31,14 @@ use acctl_api::{Account, Channel, PasswordChange, PasswordMode};
 use clap::Args;
 use secrecy::SecretString;
 
-use crate::client::{ApiClient, AuditQuery};
+use crate::client::ApiClient;
 use crate::commands::signed_in_client;
 use crate::error::{CliError, ExitStatus};
 use crate::output::sanitize::for_terminal;
 use crate::output::{RecordWriter, Shape};
 use crate::printer::Printer;
 use crate::settings::Settings;
+use acctl_api::AuditQuery;
 use record::ResetRecord;
 use ui::{Ui, and_list};
 
