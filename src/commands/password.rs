@@ -112,11 +112,7 @@ static FIELDS: &[Field<PasswordSet>] = &[
     Field { name: "changed_at", help: "", get: |p| Cell::Time(p.0.changed_at) },
     Field { name: "must_change_password", help: "at the next sign-in", get: |p| Cell::Bool(p.0.must_change_password) },
     Field { name: "sessions_revoked", help: "", get: |p| Cell::Int(p.0.sessions_revoked as i64) },
-    Field {
-        name: "notified",
-        help: "channels told the password changed",
-        get: |p| Cell::List(p.0.notified.iter().map(|c| c.as_str().to_owned()).collect()),
-    },
+    Field { name: "notified", help: "channels told the password changed", get: |p| Cell::channels(&p.0.notified) },
     Field {
         name: "delivered_to",
         help: "deliver: where the temporary password went (masked)",

@@ -1,5 +1,6 @@
 //! What a command prints: a serialisable record with named flat fields.
 
+use acctl_api::Channel;
 use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -22,6 +23,11 @@ impl Cell {
 
     pub fn time(t: Option<OffsetDateTime>) -> Cell {
         t.map_or(Cell::Null, Cell::Time)
+    }
+
+    /// Channels by name: `email`, `sms`.
+    pub fn channels(list: &[Channel]) -> Cell {
+        Cell::List(list.iter().map(|c| c.as_str().to_owned()).collect())
     }
 
     /// Text for CSV/TSV: times in RFC 3339, lists joined with `; `.

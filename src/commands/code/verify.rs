@@ -71,7 +71,7 @@ static FIELDS: &[Field<Verification>] = &[
     Field {
         name: "remaining_channels",
         help: "MFA: channels still to verify",
-        get: |v| Cell::List(v.remaining_channels.iter().flatten().map(|c| c.as_str().to_owned()).collect()),
+        get: |v| Cell::channels(v.remaining_channels.as_deref().unwrap_or_default()),
     },
 ];
 

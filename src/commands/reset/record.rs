@@ -28,10 +28,6 @@ pub struct ResetRecord {
     pub request_id: Option<String>,
 }
 
-fn channels(list: &[Channel]) -> Cell {
-    Cell::List(list.iter().map(|c| c.as_str().to_owned()).collect())
-}
-
 static RESET_FIELDS: &[Field<ResetRecord>] = &[
     Field { name: "account_id", help: "account ID (acc_…)", get: |r| Cell::Text(r.account_id.clone()) },
     Field {
@@ -48,7 +44,7 @@ static RESET_FIELDS: &[Field<ResetRecord>] = &[
     Field {
         name: "verified_channels",
         help: "channels a code was verified on",
-        get: |r| channels(&r.verified_channels),
+        get: |r| Cell::channels(&r.verified_channels),
     },
     Field {
         name: "delivered_to",
@@ -61,7 +57,7 @@ static RESET_FIELDS: &[Field<ResetRecord>] = &[
         help: "sessions signed out",
         get: |r| Cell::Int(i64::try_from(r.sessions_revoked).unwrap_or(i64::MAX)),
     },
-    Field { name: "notified", help: "channels the change notice went out on", get: |r| channels(&r.notified) },
+    Field { name: "notified", help: "channels the change notice went out on", get: |r| Cell::channels(&r.notified) },
     Field { name: "changed_at", help: "", get: |r| Cell::Time(r.changed_at) },
     Field { name: "request_id", help: "request id of the change", get: |r| Cell::opt(r.request_id.as_deref()) },
 ];
