@@ -146,7 +146,7 @@ impl<R: Record + Clone> RecordWriter<R> {
             return Ok(());
         }
         match self.format {
-            OutputFormat::Ndjson if !self.fields_chosen => {
+            OutputFormat::Ndjson if self.writes_whole_json_lines() => {
                 // The hot path of `lookup -`: straight from the record, no JSON tree.
                 let Sink::Plain(out) = &mut self.sink else { unreachable!() };
                 serde_json::to_writer(&mut *out, record).map_err(io_of_json)?;
