@@ -40,6 +40,13 @@ impl Run {
         )
     }
 
+    /// The same run with stdout replaced by its line count: for runs whose
+    /// thousands of records are checked one by one, so that the snapshot
+    /// still holds the exit code and the whole of stderr.
+    pub fn with_stdout_counted(&self) -> Run {
+        Run { code: self.code, stdout: format!("[{} lines]", self.stdout.lines().count()), stderr: self.stderr.clone() }
+    }
+
     #[track_caller]
     pub fn assert_code(&self, code: i32) -> &Self {
         assert_eq!(self.code, code, "unexpected exit code\n{}", self.snapshot());
@@ -188,15 +195,53 @@ impl TestEnv {
         }
     }
 
-    /// Replaces what varies between runs (ports, temp paths) for snapshots.
+    /// The service's own store (the SQLite file the service writes), for
+    /// checking an account's state without the client under test.
+    pub fn store(&self) -> &acctl_service::Store {
+        self.service.as_ref().expect("the service runs until the env is dropped").store()
+    }
+
+    /// Replaces what varies between runs with a placeholder, for snapshots:
+    /// temp paths, ports, the ids and secrets the service generates.
     pub fn filters(&self) -> Vec<(String, String)> {
-        vec![
+        let mut filters = vec![
             (regex_escape(self.home.path().to_str().expect("utf-8 path")), "[HOME]".into()),
             (regex_escape(&self.url), "[URL]".into()),
-            (r"req_[0-9A-Za-z_-]+".into(), "[REQUEST_ID]".into()),
-            // Where zbus looked for a session bus depends on the user.
-            (r"address `[^`]*`".into(), "address `[BUS]`".into()),
-        ]
+        ];
+        for (role, token) in &self.tokens {
+            filters.push((regex_escape(token), format!("[{}_TOKEN]", role.to_uppercase())));
+        }
+        filters.extend(
+            [
+                // Any other loopback port (a port nothing listens on, a sandbox's).
+                (r"127\.0\.0\.1:[0-9]+", "127.0.0.1:[PORT]"),
+                (r"\breq_[0-9a-f]{20}\b", "[REQUEST_ID]"),
+                (r"\bchl_[0-9a-f]{24}\b", "[CHALLENGE_ID]"),
+                (r"\bvt_[0-9a-f]{40}\b", "[VERIFICATION_TOKEN]"),
+                (r"\bacctl_[0-9a-f]{40}\b", "[TOKEN]"),
+                // Accounts imported without an id (the demo ids are readable, kept).
+                (r"\bacc_[0-9a-f]{16}\b", "[ACCOUNT_ID]"),
+                // Where zbus looked for a session bus depends on the user.
+                (r"address `[^`]*`", "address `[BUS]`"),
+            ]
+            .map(|(from, to)| (from.to_owned(), to.to_owned())),
+        );
+        filters
+    }
+
+    /// insta settings with [`TestEnv::filters`] and, for a test that
+    /// snapshots several runs, a suffix naming the step.
+    pub fn insta_settings(&self, step: Option<&str>) -> insta::Settings {
+        let mut settings = insta::Settings::clone_current();
+        for (from, to) in self.filters() {
+            settings.add_filter(&from, to);
+        }
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        if let Some(step) = step {
+            settings.set_snapshot_suffix(step);
+        }
+        settings
     }
 
     pub fn home_path(&self) -> &Path {
@@ -223,58 +268,34 @@ fn regex_escape(s: &str) -> String {
     out
 }
 
-/// Snapshots a [`Run`] with the env's filters applied.
+/// Snapshots a [`Run`] whole (exit code, stdout, stderr) with the env's
+/// filters applied; a third argument names the step when a test snapshots
+/// several runs (`name@step.snap`).
 #[macro_export]
 macro_rules! snapshot {
-    ($env:expr, $run:expr, @$lit:literal) => {{
-        let filters = $env.filters();
-        let filters: Vec<(&str, &str)> = filters.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        insta::with_settings!({ filters => filters }, {
-            insta::assert_snapshot!($run.snapshot(), @$lit);
-        });
-    }};
-    ($env:expr, $run:expr) => {{
-        let filters = $env.filters();
-        let filters: Vec<(&str, &str)> = filters.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        insta::with_settings!({ filters => filters, prepend_module_to_snapshot => false }, {
-            insta::assert_snapshot!($run.snapshot());
-        });
-    }};
+    ($env:expr, $run:expr) => {
+        $env.insta_settings(None).bind(|| insta::assert_snapshot!($run.snapshot()))
+    };
+    ($env:expr, $run:expr, $step:expr) => {
+        $env.insta_settings(Some($step)).bind(|| insta::assert_snapshot!($run.snapshot()))
+    };
 }
 
-/// The service as the customer and an auditor meet it: the inbox, the
-/// sign-in page, the account as the agent sees it, the agent's audit trail.
-pub struct Backend {
-    runtime: tokio::runtime::Runtime,
-    public: acctl::client::ApiClient,
-    agent: acctl::client::ApiClient,
+/// The service as the customer and an auditor meet it, read without the
+/// client under test: the inbox, account state, live sessions and audit rows
+/// from the service's store; the customer's sign-in over plain HTTP.
+pub struct Backend<'a> {
+    env: &'a TestEnv,
 }
 
-impl Backend {
-    pub fn new(env: &TestEnv) -> Backend {
-        use acctl::client::ApiClient;
-        use acctl::settings::{AuditContext, Profile};
-        let profile = Profile {
-            name: "test".into(),
-            url: env.url.clone(),
-            url_source: "test",
-            region: None,
-            require_reason: false,
-            protected: false,
-            timeout: std::time::Duration::from_secs(30),
-            concurrency: 1,
-            rate: None,
-            ca_bundle: None,
-        };
-        let public = ApiClient::new(&profile, None, AuditContext::default()).expect("client");
-        let agent = ApiClient::new(&profile, Some(env.token("agent").to_owned().into()), AuditContext::default())
-            .expect("client");
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        Backend { runtime, public, agent }
+impl<'a> Backend<'a> {
+    pub fn new(env: &'a TestEnv) -> Backend<'a> {
+        Backend { env }
     }
 
+    /// Every message sent to the account, oldest first.
     pub fn inbox(&self, account_id: &str) -> Vec<acctl_api::OutboxMessage> {
-        self.runtime.block_on(self.public.outbox(Some(account_id), None)).expect("outbox").messages
+        self.env.store().list_messages(Some(account_id), None).expect("the outbox reads")
     }
 
     pub fn count(&self, account_id: &str, kind: acctl_api::MessageKind) -> usize {
@@ -310,31 +331,104 @@ impl Backend {
             .unwrap_or_else(|| panic!("no {kind:?} message for {account_id}"))
     }
 
-    /// The customer's own sign-in.
-    pub fn login(&self, account_id: &str, password: &str) -> Result<acctl_api::LoginResponse, acctl_api::ErrorCode> {
-        let request = acctl_api::LoginRequest {
-            identifier: acctl_api::Identifier::new(acctl_api::IdentifierKind::Id, account_id),
-            password: password.to_owned(),
-        };
-        self.runtime
-            .block_on(self.public.customer_login(&request))
-            .map_err(|e: acctl::client::ApiError| e.code().expect("a problem"))
-    }
-
-    /// Whether the sign-in works, as `must_change_password`.
+    /// The customer's own sign-in, `POST /v1/auth/login` over plain HTTP:
+    /// `Ok(must_change_password)` or the problem's code.
     pub fn signs_in(&self, account_id: &str, password: &str) -> Result<bool, acctl_api::ErrorCode> {
-        self.login(account_id, password).map(|r| r.must_change_password)
+        let body = serde_json::json!({"identifier": {"kind": "id", "value": account_id}, "password": password});
+        let (status, answer) = http(&self.env.url, "POST", "/v1/auth/login", None, Some(&body));
+        match status {
+            200 => Ok(answer["must_change_password"].as_bool().unwrap_or_else(|| panic!("a sign-in: {answer}"))),
+            _ => Err(serde_json::from_value(answer["code"].clone())
+                .unwrap_or_else(|e| panic!("a problem with a code ({status}): {answer}: {e}"))),
+        }
     }
 
+    /// The account as the service stores it (contacts masked, as served).
     pub fn account(&self, account_id: &str) -> acctl_api::Account {
-        self.runtime.block_on(self.agent.account(account_id, false)).expect("account")
+        let (row, devices) = self
+            .env
+            .store()
+            .find_account(acctl_api::IdentifierKind::Id, account_id)
+            .expect("the store reads")
+            .unwrap_or_else(|| panic!("no account {account_id}"));
+        row.to_api(devices, false)
     }
 
-    /// The agent's audit events on the account, oldest first.
+    /// Sessions of the account not yet revoked.
+    pub fn live_sessions(&self, account_id: &str) -> u64 {
+        self.env.store().live_sessions(account_id).expect("the store reads")
+    }
+
+    /// Every audit row about the account, oldest first, whoever the actor.
     pub fn audit(&self, account_id: &str) -> Vec<acctl_api::AuditEvent> {
-        let query = acctl_api::AuditQuery { account_id: Some(account_id.into()), ..Default::default() };
-        let mut events = self.runtime.block_on(self.agent.audit(&query)).expect("audit").events;
+        let filter =
+            acctl_service::store::AuditFilter { account_id: Some(account_id.into()), limit: 1000, ..Default::default() };
+        let (mut events, more) = self.env.store().list_audit(&filter).expect("the audit log reads");
+        assert!(!more, "more than 1000 audit rows on {account_id}");
         events.reverse();
         events
     }
+
+    /// The audit rows about the account as `actor action outcome [reason] [ticket] [detail]`
+    /// lines, oldest first: what a reviewer reads.
+    pub fn audit_trail(&self, account_id: &str) -> Vec<String> {
+        self.audit(account_id)
+            .iter()
+            .map(|e| {
+                let mut line = format!("{} {} {}", e.actor, e.action.as_str(), e.outcome.as_str());
+                for (name, value) in [("reason", &e.reason), ("ticket", &e.ticket), ("detail", &e.detail)] {
+                    if let Some(value) = value {
+                        // Challenge ids are random: named by their kind only.
+                        let value = value
+                            .split(' ')
+                            .map(|w| if w.starts_with("challenge=chl_") { "challenge=[CHALLENGE_ID]" } else { w })
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        line.push_str(&format!(" {name}={value:?}"));
+                    }
+                }
+                line
+            })
+            .collect()
+    }
+}
+
+/// One HTTP/1.1 request to the service on a fresh loopback connection,
+/// written by hand so that no code of the client under test is involved:
+/// the status and the JSON body (`Null` when there is none).
+pub fn http(
+    url: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    use std::io::Read;
+    let addr = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect to {addr}: {e}"));
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if let Some(token) = token {
+        request.push_str(&format!("Authorization: Bearer {token}\r\n"));
+    }
+    if !body.is_empty() {
+        request.push_str("Content-Type: application/json\r\n");
+    }
+    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    stream.write_all(request.as_bytes()).expect("send the request");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("read the answer");
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or_else(|| panic!("an HTTP answer: {answer:?}"));
+    assert!(!head.to_ascii_lowercase().contains("transfer-encoding: chunked"), "a chunked answer: {head}");
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("a status line: {head}"));
+    let json = if body.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_str(body).unwrap_or_else(|e| panic!("a JSON body: {e}: {body}"))
+    };
+    (status, json)
 }

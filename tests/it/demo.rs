@@ -1,13 +1,24 @@
 //! `acctl demo` and `acctl sandbox`: the reference service in-process, for
 //! training — what a new agent runs first.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, http};
+use crate::snapshot;
+
+/// The demo and the sandbox run their own service, with its own random
+/// codes, temporary passwords and tokens, and a real clock.
+fn demo_settings(env: &TestEnv, step: Option<&str>) -> insta::Settings {
+    let mut settings = env.insta_settings(step);
+    settings.add_filter(r"recovery code is [0-9]{6}", "recovery code is [CODE]");
+    settings.add_filter(r"temporary password is \S+", "temporary password is [TEMPORARY_PASSWORD]");
+    settings.add_filter(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?Z?( UTC)?", "[TIME]");
+    settings.add_filter(r"\b[0-9]{2}:[0-9]{2}:[0-9]{2}( UTC)?", "[TIME]");
+    settings
+}
 
 #[test]
 fn demo_script_runs_the_whole_reset_unattended_and_prints_each_step() {
@@ -15,52 +26,16 @@ fn demo_script_runs_the_whole_reset_unattended_and_prints_each_step() {
     // No config and no token: the demo needs neither.
     std::fs::remove_file(env.config_path()).expect("config removed");
     let run = env.run(&["demo", "--script"]);
-    run.assert_code(0);
-    let out = &run.stdout;
-    for expected in [
-        "Step 1. A customer calls",
-        "The agent looks her up: acc_demoalice — Alice Zhang — a***@example.com / +86 *** **** 8000 — active",
-        "Rejected: the code is wrong; 4 tries left (a script would exit 5 here).",
-        "Verified. A single-use verification token (not shown)",
-        "Rejected by the password policy (a script would exit 6)",
-        "- must be at least 15 characters (it has 9)",
-        "- contains the account's email name",
-        "a temporary password went to +86 *** **** 8000 (the agent never sees it); must change at next sign-in: true; 1 session(s) revoked; notified on: email, sms.",
-        "the service asks her to choose a new password: true.",
-        "Her old password no longer works.",
-        "password.set     success  mode=deliver",
-        "ticket: DEMO-1",
-    ] {
-        assert!(out.contains(expected), "missing `{expected}` in:\n{}", run.snapshot());
-    }
-    // The verification token is never printed; the customer's SMS is shown in its frame.
-    assert!(!out.contains("vt_"), "{}", run.snapshot());
-    assert!(out.contains("│ 📱 SMS to +8613800138000 (acc_demoalice)"), "{}", run.snapshot());
+    demo_settings(&env, None).bind(|| insta::assert_snapshot!(run.snapshot()));
+    // The verification token is never printed.
+    assert!(!run.stdout.contains("vt_"), "{}", run.snapshot());
 }
 
 #[test]
 fn the_interactive_demo_without_a_terminal_points_to_the_script() {
     let env = TestEnv::new();
     let run = env.run(&["demo"]);
-    run.assert_code(2);
-    assert!(run.stderr.contains("needs a terminal"), "{}", run.snapshot());
-    assert!(run.stderr.contains("acctl demo --script"), "{}", run.snapshot());
-}
-
-/// Sends `POST path` with a JSON body and a bearer token; answers the status line.
-fn post(url: &str, path: &str, token: &str, body: &str) -> String {
-    let addr = url.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(addr).expect("connect to the sandbox");
-    write!(
-        stream,
-        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("send");
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).expect("answer");
-    answer.lines().next().unwrap_or_default().to_owned()
+    snapshot!(env, run);
 }
 
 #[test]
@@ -83,37 +58,55 @@ fn sandbox_prints_url_and_tokens_serves_the_demo_accounts_and_shows_each_message
             }
         }
     });
-    let next_line_with = |needle: &str| -> String {
+    // Every line up to and including the first that contains `needle`.
+    let lines_until = |needle: &str| -> Vec<String> {
+        let mut lines = Vec::new();
         loop {
             match rx.recv_timeout(Duration::from_secs(30)) {
-                Ok(line) if line.contains(needle) => return line,
-                Ok(_) => continue,
-                Err(e) => panic!("the sandbox printed no line with `{needle}`: {e}"),
+                Ok(line) => {
+                    let done = line.contains(needle);
+                    lines.push(line);
+                    if done {
+                        return lines;
+                    }
+                }
+                Err(e) => panic!("the sandbox printed no line with `{needle}` after {lines:#?}: {e}"),
             }
         }
     };
-    let url = next_line_with("URL").split_whitespace().last().expect("a URL").to_owned();
-    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
-    let agent = next_line_with("agent token").split_whitespace().last().expect("a token").to_owned();
-    next_line_with("Messages the service sends appear below");
+    let banner = lines_until("Messages the service sends appear below");
+    let value_of = |label: &str| -> String {
+        banner
+            .iter()
+            .find(|l| l.contains(label))
+            .and_then(|l| l.split_whitespace().last())
+            .unwrap_or_else(|| panic!("no {label} in {banner:#?}"))
+            .to_owned()
+    };
+    let url = value_of("URL");
+    let agent = value_of("agent token");
 
     let lookup = env.run_with(
         &["lookup", "alice@example.com", "-o", "json"],
         &[("ACCTL_URL", &url), ("ACCTL_TOKEN", &agent)],
         None,
     );
-    lookup.assert_code(0);
-    assert!(lookup.stdout.contains("\"id\": \"acc_demoalice\""), "{}", lookup.snapshot());
+    demo_settings(&env, Some("lookup")).bind(|| insta::assert_snapshot!(lookup.snapshot()));
 
-    let status = post(&url, "/v1/accounts/acc_demoalice/challenges", &agent, r#"{"channel":"sms"}"#);
-    assert!(status.contains("201"), "{status}");
-    let message = next_line_with("📱 SMS to +8613800138000 (acc_demoalice)");
-    assert!(message.contains("Your account recovery code"), "{message}");
-    let body = next_line_with("Your account recovery code is");
-    assert!(body.chars().filter(char::is_ascii_digit).count() >= 6, "the code is shown to the trainee: {body}");
-
+    let (status, challenge) = http(
+        &url,
+        "POST",
+        "/v1/accounts/acc_demoalice/challenges",
+        Some(&agent),
+        Some(&serde_json::json!({"channel": "sms"})),
+    );
+    assert_eq!(status, 201, "{challenge}");
+    let message = lines_until("ignore this message.");
     let _ = child.kill();
     let _ = child.wait();
+
+    let screen = [banner, message].concat().join("\n");
+    demo_settings(&env, Some("console")).bind(|| insta::assert_snapshot!(screen));
 }
 
 /// The README's first command, as a new agent uses it: a real terminal, the
@@ -122,45 +115,36 @@ fn sandbox_prints_url_and_tokens_serves_the_demo_accounts_and_shows_each_message
 #[cfg(unix)]
 #[test]
 fn the_interactive_demo_takes_a_trainee_through_a_reset_with_the_safe_defaults() {
-    use expectrl::{Eof, Expect, Session};
+    use crate::dialogue::Key::{Line, LineFrom, Wait};
+    use crate::dialogue::Terminal;
 
     let env = TestEnv::new();
-    let mut session = Session::spawn(env.pty_command(&["demo"])).expect("spawn in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    let sees = |session: &mut expectrl::session::OsSession, text: &str| -> String {
-        let found = session.expect(text).unwrap_or_else(|e| panic!("waited for {text:?}: {e}"));
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(found.before()),
-            String::from_utf8_lossy(found.get(0).unwrap_or_default())
-        )
-    };
-    sees(&mut session, "email, phone number or account ID (Enter: alice@example.com)");
-    session.send_line("").expect("Enter: the caller's email");
-    sees(&mut session, "Is this the customer's account?");
-    session.send_line("y").expect("type");
-    sees(&mut session, "Send the code by");
-    session.send_line("").expect("Enter");
-    let screen = sees(&mut session, "tries left");
-    let code: String = screen
+    let mut trainee = Terminal::start(&env, None, &["demo"]);
+    let seen = trainee.dialogue(&[
+        ("email, phone number or account ID (Enter: alice@example.com)", Line("")),
+        ("Is this the customer's account?", Line("y")),
+        ("Send the code by", Line("")),
+        ("tries left", Wait),
+    ]);
+    // The customer's side of the screen shows the code.
+    let code: String = seen[3]
         .split("recovery code is ")
         .nth(1)
-        .expect("the customer's side shows the code")
+        .unwrap_or_else(|| panic!("the customer's side shows the code:\n{}", seen[3]))
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    assert_eq!(code.len(), 6, "{screen}");
-    session.send_line(&code).expect("type the code");
-    sees(&mut session, "How does the customer get a new password?");
-    session.send_line("").expect("Enter: the default, a temporary password");
-    sees(&mut session, "Reset the password now?");
-    session.send_line("y").expect("type");
-    let done = sees(&mut session, "Request id");
-    assert!(done.contains("Your temporary password is"), "the customer's side shows the delivery: {done}");
-    assert!(done.contains("Password reset for `acc_demoalice`"), "{done}");
-    session.expect(Eof).expect("the demo ends");
-    match session.get_process().wait().expect("exit status") {
-        expectrl::process::unix::WaitStatus::Exited(_, code) => assert_eq!(code, 0, "{done}"),
-        other => panic!("the demo did not exit normally: {other:?}"),
-    }
+    assert_eq!(code.len(), 6, "{}", seen[3]);
+    let typed = || code.clone();
+    trainee.dialogue(&[
+        ("", LineFrom(&typed)),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("y")),
+        ("Request id", Wait),
+    ]);
+    trainee.finish().assert_code(0).shows_in_order(&[
+        "Your temporary password is",
+        "Password reset for `acc_demoalice`",
+        "Request id",
+    ]);
 }

@@ -12,27 +12,23 @@ fn login_lookup_logout_through_the_os_keyring() {
         let value = std::env::var(var).unwrap_or_else(|_| panic!("{var} must be set: run under dbus-run-session"));
         env.env(var, &value);
     }
-    // A profile name unique to this run, so a shared keyring never collides.
+    // A profile name unique to this run, so a shared keyring never collides;
+    // snapshots show it as `ci-[PID]`.
     let profile = format!("ci-{}", std::process::id());
     env.write_config(&format!("default_profile = \"{profile}\"\n[profiles.{profile}]\nurl = \"{}\"\n", env.url));
+    let mut settings = env.insta_settings(None);
+    settings.add_filter(&format!(r"\b{profile}\b"), "ci-[PID]");
+    let snapshot = |run: crate::common::Run, step: &str| {
+        let mut settings = settings.clone();
+        settings.set_snapshot_suffix(step);
+        settings.bind(|| insta::assert_snapshot!(run.snapshot()));
+    };
 
     let login = env.run_with(&["auth", "login", "--with-token"], &[], Some(env.token("agent").as_bytes()));
-    login.assert_code(0);
-    assert!(login.stderr.contains("the token is in the OS keyring"), "{}", login.stderr);
+    snapshot(login, "login");
     assert!(!env.data_dir().join("credentials.toml").exists(), "no plaintext copy");
-
-    let status = env.run(&["auth", "status", "-o", "ndjson"]);
-    status.assert_code(0);
-    assert_eq!(status.json_lines()[0]["token_source"], "keyring");
-
-    let lookup = env.run(&["lookup", "alice@example.com", "-o", "ndjson"]);
-    lookup.assert_code(0);
-    assert_eq!(lookup.json_lines()[0]["account"]["id"], "acc_demoalice");
-
-    let logout = env.run(&["auth", "logout"]);
-    logout.assert_code(0);
-    assert!(logout.stderr.contains("from the OS keyring"), "{}", logout.stderr);
-    let after = env.run(&["lookup", "alice@example.com"]);
-    after.assert_code(4);
-    assert!(after.stderr.contains("not signed in to profile"), "{}", after.stderr);
+    snapshot(env.run(&["auth", "status", "-o", "ndjson"]), "status");
+    snapshot(env.run(&["lookup", "alice@example.com", "-o", "ndjson", "--fields", "id"]), "lookup");
+    snapshot(env.run(&["auth", "logout"]), "logout");
+    snapshot(env.run(&["lookup", "alice@example.com"]), "lookup_after_logout");
 }

@@ -1,39 +1,115 @@
-//! Interactive `auth login` in a real pseudo-terminal, typing as a person would.
+//! Prompts outside the wizard in a real pseudo-terminal, typing as a person
+//! would (see `dialogue`): the token at `auth login`, the code at `code
+//! verify`, a password read from a terminal, a protected profile's question.
+#![cfg(unix)]
 
-use std::time::Duration;
+use acctl_api::{AccountStatus, ErrorCode};
 
-use expectrl::{Eof, Expect, Session};
-
-use crate::common::TestEnv;
+use crate::common::{Backend, TestEnv};
+use crate::dialogue::Key::{CtrlC, Keys, Wait};
+use crate::dialogue::Terminal;
+use crate::steps::{DEMO_PASSWORD, NEW_PASSWORD, send_code};
 
 #[test]
 fn login_prompts_for_the_token_without_echoing_it() {
     let env = TestEnv::new();
-    let mut cmd = env.command();
-    cmd.args(["auth", "login", "--insecure-storage"]);
-    let mut session = Session::spawn(cmd).expect("spawn in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
-    session.expect("Paste the token for profile `test`").expect("the prompt");
-    session.expect("it will not be shown: ").expect("the prompt's end");
-    session.send_line(env.token("admin")).expect("type the token");
-    let rest = session.expect(Eof).expect("acctl finishes");
-    let text = String::from_utf8_lossy(rest.as_bytes()).into_owned();
-    assert!(text.contains("Signed in to"), "{text}");
-    assert!(text.contains("as `test-admin` (role admin)"), "{text}");
-    assert!(!text.contains(env.token("admin")), "the token was echoed: {text}");
+    let mut person = Terminal::start(&env, None, &["auth", "login", "--insecure-storage"]);
+    person.dialogue(&[
+        ("Paste the token for profile `test`", Wait),
+        ("it will not be shown: ", Keys(&format!("{}\n", env.token("admin")))),
+    ]);
+    person.finish().assert_code(0).shows_in_order(&["Signed in to", "as `test-admin` (role admin)"]).never_shows(&[
+        env.token("admin"),
+    ]);
     let status = env.run(&["auth", "status", "-o", "ndjson"]);
+    status.assert_code(0);
     assert_eq!(status.json_lines()[0]["actor"], "test-admin");
 }
 
 #[test]
 fn under_no_input_there_is_no_prompt() {
     let env = TestEnv::new();
-    let mut cmd = env.command();
-    cmd.args(["auth", "login", "--no-input"]);
-    let mut session = Session::spawn(cmd).expect("spawn in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
-    let out = session.expect(Eof).expect("acctl finishes");
-    let text = String::from_utf8_lossy(out.as_bytes()).into_owned();
-    assert!(text.contains("no token given") && text.contains("--with-token"), "{text}");
-    assert!(!text.contains("Paste the token"), "{text}");
+    Terminal::start(&env, None, &["auth", "login", "--no-input"])
+        .finish()
+        .assert_code(2)
+        .shows_in_order(&["no token given", "--with-token"])
+        .never_shows(&["Paste the token"]);
+}
+
+#[test]
+fn code_verify_asks_for_the_code_at_a_hidden_prompt_on_a_terminal() {
+    let env = TestEnv::new();
+    let customer = Backend::new(&env);
+    let challenge = send_code(&env, "agent", &["bob@example.com"]);
+    let code = customer.latest_code("acc_demobob");
+    let id = challenge["challenge_id"].as_str().expect("a challenge id");
+    let mut agent = Terminal::start(&env, Some("agent"), &["code", "verify", id]);
+    agent.dialogue(&[("Code the customer reads back (typing is not shown): ", Keys(&format!("{code}\n")))]);
+    // A card on a terminal, with the token to pass on; never the code.
+    agent.finish().assert_code(0).shows_in_order(&["Verification token", "vt_"]).never_shows(&[&code]);
+}
+
+#[test]
+fn ctrl_c_at_the_hidden_code_prompt_exits_130_with_echo_back_on() {
+    let env = TestEnv::new();
+    let customer = Backend::new(&env);
+    let challenge = send_code(&env, "agent", &["bob@example.com"]);
+    let id = challenge["challenge_id"].as_str().expect("a challenge id");
+    let mut agent = Terminal::start(&env, Some("agent"), &["code", "verify", id]);
+    agent.dialogue(&[
+        ("Code the customer reads back (typing is not shown): ", Keys("12")),
+        ("", CtrlC),
+        ("interrupted", Wait),
+    ]);
+    let echo = agent.echo_is_on();
+    agent.finish().assert_code(130);
+    assert!(echo, "the terminal echoes again");
+    assert_eq!(
+        customer.audit_trail("acc_demobob"),
+        ["test-agent challenge.create success detail=\"channel=email\""],
+        "no try was used"
+    );
+}
+
+#[test]
+fn a_protected_profile_asks_before_a_change_and_no_changes_nothing() {
+    let env = TestEnv::new();
+    let customer = Backend::new(&env);
+    env.write_config(&format!(
+        "default_profile = \"prod\"\n\n[profiles.prod]\nurl = \"{}\"\nprotected = true\n",
+        env.url
+    ));
+    let lock = |answer: &str| {
+        let mut sre = Terminal::start(
+            &env,
+            Some("sre"),
+            &["account", "lock", "acc_demobob", "--reason", "fraud report", "--ticket", "SEC-9"],
+        );
+        sre.dialogue(&[
+            ("PROTECTED PROFILE `prod`", Wait),
+            ("Lock account `acc_demobob` on protected profile `prod`?", Keys(answer)),
+        ]);
+        sre.finish()
+    };
+
+    // Declining is reported as an interruption (exit 130), where declining the
+    // wizard's last question exits 0: see the report on issue 8.
+    lock("n").assert_code(130).shows_in_order(&["? no", "error: cancelled; nothing was changed"]);
+    assert_eq!(customer.account("acc_demobob").status, AccountStatus::Active);
+    lock("y").assert_code(0).shows_in_order(&["is locked (was active)"]);
+    assert_eq!(customer.account("acc_demobob").status, AccountStatus::Locked);
+}
+
+#[test]
+fn password_stdin_from_a_terminal_is_read_without_echo() {
+    let env = TestEnv::new();
+    let customer = Backend::new(&env);
+    let mut sre = Terminal::start(&env, Some("sre"), &["password", "set", "acc_demobob", "--force", "--password-stdin"]);
+    sre.dialogue(&[("Password (typing is not shown): ", Keys(&format!("{NEW_PASSWORD}\n")))]);
+    sre.finish()
+        .assert_code(0)
+        .shows_in_order(&["set to the password the customer chose"])
+        .never_shows(&[NEW_PASSWORD]);
+    assert_eq!(customer.signs_in("acc_demobob", NEW_PASSWORD), Ok(false));
+    assert_eq!(customer.signs_in("acc_demobob", DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
 }

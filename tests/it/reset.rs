@@ -1,104 +1,22 @@
 //! The `acctl reset` wizard in a real pseudo-terminal, typing what an agent
-//! types. Codes and temporary passwords are read from the sandbox outbox while
-//! the wizard waits, as the customer would read them off their phone; the
-//! customer's own sign-in proves what changed. The service's frozen clock is
-//! moved to get past the resend cooldown.
+//! types (see `dialogue`). Codes and temporary passwords are read from the
+//! service's outbox while the wizard waits, as the customer would read them
+//! off their phone; the customer's own sign-in and the service's store show
+//! what changed. The service's frozen clock is moved to get past the resend
+//! cooldown.
 #![cfg(unix)]
 
 use std::time::Duration;
 
-use acctl_api::{AuditAction, Channel, ErrorCode, MessageKind};
+use acctl_api::{Channel, ErrorCode, MessageKind};
 use acctl_service::Clock;
-use expectrl::process::unix::WaitStatus;
-use expectrl::session::OsSession;
-use expectrl::{Eof, Expect, Session};
 use serde_json::Value;
 
 use crate::common::{Backend, TestEnv};
+use crate::dialogue::Key::{CtrlC, DownEnter, Hidden, Keys, Line, LineFrom, Wait};
+use crate::dialogue::Terminal;
 
 const DEMO_PASSWORD: &str = "demo-password-2026";
-
-/// The agent at the keyboard: a wizard in a pty, and everything it printed so far.
-struct Agent {
-    session: OsSession,
-    screen: String,
-}
-
-impl Agent {
-    /// `acctl reset ARGS…` signed in as the agent role.
-    fn start(env: &TestEnv, args: &[&str]) -> Agent {
-        Self::start_as(env, "agent", args)
-    }
-
-    fn start_as(env: &TestEnv, role: &str, args: &[&str]) -> Agent {
-        let mut cmd = env.pty_command(&[&["reset"], args].concat());
-        cmd.env("ACCTL_TOKEN", env.token(role));
-        let mut session = Session::spawn(cmd).expect("spawn in a pty");
-        session.set_expect_timeout(Some(Duration::from_secs(30)));
-        Agent { session, screen: String::new() }
-    }
-
-    /// Waits for `text` on the screen; returns what appeared up to and including it.
-    #[track_caller]
-    fn sees(&mut self, text: &str) -> String {
-        let found = match self.session.expect(text) {
-            Ok(found) => found,
-            Err(e) => panic!("waited for {text:?}: {e}\n--- screen so far ---\n{}", self.screen),
-        };
-        let seen = format!(
-            "{}{}",
-            String::from_utf8_lossy(found.before()),
-            String::from_utf8_lossy(found.get(0).unwrap_or_default())
-        );
-        self.screen.push_str(&seen);
-        seen
-    }
-
-    /// Types a line (Enter alone when `line` is empty).
-    fn types(&mut self, line: &str) {
-        self.session.send_line(line).expect("type");
-    }
-
-    /// Types at a hidden prompt. The prompt is on the screen a moment before
-    /// the terminal leaves cooked mode; a person cannot type in that moment,
-    /// a test can, and the terminal would echo what it typed.
-    fn types_hidden(&mut self, line: &str) {
-        std::thread::sleep(Duration::from_millis(300));
-        self.types(line);
-    }
-
-    /// Moves a selection down one item.
-    fn arrow_down(&mut self) {
-        self.session.send("\x1b[B").expect("arrow down");
-    }
-
-    fn ctrl_c(&mut self) {
-        // Give the prompt time to put the terminal in raw mode, as a person would.
-        std::thread::sleep(Duration::from_millis(300));
-        self.session.send([3u8]).expect("Ctrl-C");
-    }
-
-    /// Waits for the wizard to end: its exit code and the whole screen.
-    fn exits(mut self) -> (i32, String) {
-        match self.session.expect(Eof) {
-            Ok(rest) => {
-                self.screen.push_str(&String::from_utf8_lossy(rest.before()));
-                self.screen.push_str(&String::from_utf8_lossy(rest.get(0).unwrap_or_default()));
-            }
-            Err(e) => panic!("waited for the end: {e}\n--- screen so far ---\n{}", self.screen),
-        }
-        let code = match self.session.get_process().wait().expect("exit status") {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("acctl did not exit normally: {other:?}\n{}", self.screen),
-        };
-        (code, self.screen.replace('\r', ""))
-    }
-
-    /// Whether the terminal echoes typed characters (a prompt cut short must turn it back on).
-    fn echo_is_on(&self) -> bool {
-        self.session.get_process().get_echo().expect("termios")
-    }
-}
 
 /// A test env and the service's (frozen) clock, to move it.
 fn env_with_clock() -> (TestEnv, Clock) {
@@ -121,51 +39,56 @@ fn enter_y_and_the_code_alone_reset_with_a_temporary_password() {
     clock.advance(Duration::from_secs(3600));
     let backend = Backend::new(&env);
     let id = "acc_demoalice";
-    backend.signs_in(id, DEMO_PASSWORD).expect("the customer is signed in somewhere");
+    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false), "the customer is signed in somewhere");
+    assert_eq!(backend.live_sessions(id), 1);
     let before = backend.account(id);
 
-    let mut agent = Agent::start(&env, &["alice@example.com", "-o", "json"]);
-    let card = agent.sees("Is this the customer's account?");
+    let code = || backend.code(id, Channel::Email);
+    let mut agent = Terminal::reset(&env, &["alice@example.com", "-o", "json"]);
+    let seen = agent.dialogue(&[
+        ("Is this the customer's account?", Line("y")),
+        ("Send the code by", Line("")),
+        ("A code went by email to a***@example.com", Wait),
+        ("Code the customer reads out (5 tries left", LineFrom(&code)),
+        ("Code verified (email)", Wait),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("y")),
+    ]);
+    let card = &seen[0];
     for shown in ["acc_demoalice", "Alice Zhang", "a***@example.com", "+86 *** **** 8000", "active", "iPhone 15"] {
         assert!(card.contains(shown), "the card shows {shown}:\n{card}");
     }
-    assert!(!card.contains("alice@example.com (") && !card.contains("13800138000"), "contacts are masked:\n{card}");
-    agent.types("y");
-    agent.sees("Send the code by");
-    agent.types("");
-    agent.sees("A code went by email to a***@example.com");
-    agent.sees("Code the customer reads out (5 tries left");
-    let code = backend.code(id, Channel::Email);
-    agent.types(&code);
-    agent.sees("Code verified (email)");
-    agent.sees("How does the customer get a new password?");
-    agent.types("");
-    let summary = agent.sees("Reset the password now?");
-    assert!(summary.contains("a temporary password goes by email to a***@example.com"), "{summary}");
-    assert!(summary.contains("signed out everywhere"), "{summary}");
-    agent.types("y");
-    let (code_, screen) = agent.exits();
-    assert_eq!(code_, 0, "{screen}");
-
-    assert!(screen.contains("Password reset for `acc_demoalice` (Alice Zhang)."), "{screen}");
-    assert!(screen.contains("A temporary password went by email to a***@example.com"), "{screen}");
-    assert!(screen.contains("1 session was signed out."), "{screen}");
-    assert!(screen.contains("told about the change by email and SMS."), "{screen}");
-    assert!(screen.contains("Request id: req_"), "{screen}");
-    let record = json_record(&screen);
-    assert_eq!(record["account_id"], id);
-    assert_eq!(record["mode"], "deliver");
-    assert_eq!(record["channel"], "email");
-    assert_eq!(record["sessions_revoked"], 1);
-    assert_eq!(record["notified"], serde_json::json!(["email", "sms"]));
-    assert_eq!(record["must_change_password"], true);
-    assert!(record["request_id"].as_str().is_some_and(|r| r.starts_with("req_")), "{record}");
+    assert!(seen[6].contains("a temporary password goes by email to a***@example.com"), "{}", seen[6]);
+    assert!(seen[6].contains("signed out everywhere"), "{}", seen[6]);
+    let end = agent.finish();
+    end.assert_code(0)
+        .shows_in_order(&[
+            "Password reset for `acc_demoalice` (Alice Zhang).",
+            "A temporary password went by email to a***@example.com",
+            "1 session was signed out.",
+            "told about the change by email and SMS.",
+            "Request id: req_",
+        ])
+        .never_shows(&["alice@example.com (", "13800138000"]);
+    let mut record = json_record(&end.screen);
+    let request_id = record["request_id"].take();
+    assert!(request_id.as_str().is_some_and(|r| r.starts_with("req_")), "{request_id}");
+    assert_eq!(
+        record,
+        serde_json::json!({
+            "account_id": id, "mode": "deliver", "channel": "email",
+            "verified_channels": ["email"], "delivered_to": "a***@example.com", "must_change_password": true,
+            "sessions_revoked": 1, "notified": ["email", "sms"], "changed_at": "2026-03-01T10:00:00Z",
+            "request_id": null,
+        })
+    );
 
     let temporary = backend.secret(id, MessageKind::TemporaryPassword, Some(Channel::Email));
-    assert!(!screen.contains(&temporary), "the agent never sees the temporary password");
+    end.never_shows(&[&temporary]);
     let after = backend.account(id);
     assert!(after.must_change_password);
     assert_ne!(after.password_changed_at, before.password_changed_at);
+    assert_eq!(backend.live_sessions(id), 0, "signed out everywhere");
     assert_eq!(backend.signs_in(id, &temporary), Ok(true), "the temporary password signs in, must change");
     assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
     assert_eq!(backend.count(id, MessageKind::PasswordChanged), 2, "a notice on email and on SMS");
@@ -179,54 +102,52 @@ fn the_customer_types_a_password_and_a_rejected_one_is_asked_again() {
     let rejected = "bob-keeps-forgetting-2026"; // contains the email name `bob`
     let chosen = "correct horse battery staple 42";
 
-    let mut agent = Agent::start(&env, &["acc_demobob"]);
-    agent.sees("Is this the customer's account?");
-    agent.types("y");
-    agent.sees("Send the code by");
-    agent.types("");
-    agent.sees("Code the customer reads out");
-    agent.types(&backend.code(id, Channel::Email));
-    agent.sees("How does the customer get a new password?");
-    agent.arrow_down();
-    agent.types("");
-    agent.sees("nothing typed is shown");
-    // Too short is caught before anything is sent.
-    agent.sees("New password");
-    agent.types_hidden("tiny pw");
-    agent.sees("Too short: at least 15 characters");
-    // Two entries that differ are asked again.
-    agent.sees("New password");
-    agent.types_hidden(chosen);
-    agent.sees("The same password again");
-    agent.types_hidden("correct horse battery staple 43");
-    agent.sees("The two entries differ");
-    agent.sees("New password");
-    agent.types_hidden(rejected);
-    agent.sees("The same password again");
-    agent.types_hidden(rejected);
-    let summary = agent.sees("Reset the password now?");
-    assert!(summary.contains("the password the customer typed becomes their password"), "{summary}");
-    agent.types("y");
-    // The service's policy refuses it; the verification still holds.
-    agent.sees("The service refused that password; nothing changed.");
-    agent.sees("contains the account's email name");
-    agent.sees("New password");
-    agent.types_hidden(chosen);
-    agent.sees("The same password again");
-    agent.types_hidden(chosen);
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 0, "{screen}");
-    assert!(screen.contains("The password the customer typed is now their password."), "{screen}");
-    for typed in [chosen, rejected, "tiny pw", "staple 43"] {
-        assert!(!screen.contains(typed), "a typed password was echoed ({typed}):\n{screen}");
-    }
+    let code = || backend.code(id, Channel::Email);
+    let mut agent = Terminal::reset(&env, &["acc_demobob"]);
+    let seen = agent.dialogue(&[
+        ("Is this the customer's account?", Line("y")),
+        ("Send the code by", Line("")),
+        ("Code the customer reads out", LineFrom(&code)),
+        ("How does the customer get a new password?", DownEnter),
+        ("nothing typed is shown", Wait),
+        // Too short is caught before anything is sent.
+        ("New password", Hidden("tiny pw")),
+        ("Too short: at least 15 characters", Wait),
+        // Two entries that differ are asked again.
+        ("New password", Hidden(chosen)),
+        ("The same password again", Hidden("correct horse battery staple 43")),
+        ("The two entries differ", Wait),
+        ("New password", Hidden(rejected)),
+        ("The same password again", Hidden(rejected)),
+        ("Reset the password now?", Line("y")),
+        // The service's policy refuses it; the verification still holds.
+        ("The service refused that password; nothing changed.", Wait),
+        ("contains the account's email name", Wait),
+        ("New password", Hidden(chosen)),
+        ("The same password again", Hidden(chosen)),
+    ]);
+    assert!(seen[12].contains("the password the customer typed becomes their password"), "{}", seen[12]);
+    agent
+        .finish()
+        .assert_code(0)
+        .shows_in_order(&["The password the customer typed is now their password."])
+        .never_shows(&[chosen, rejected, "tiny pw", "staple 43"]);
 
     assert_eq!(backend.signs_in(id, chosen), Ok(false), "the new password signs in, no change needed");
     assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
     assert_eq!(backend.count(id, MessageKind::TemporaryPassword), 0);
-    let sets = backend.audit(id).into_iter().filter(|e| e.action == AuditAction::PasswordSet).collect::<Vec<_>>();
-    assert_eq!(sets.len(), 2, "one refused, one done: {sets:?}");
-    assert!(sets[1].detail.as_deref().unwrap_or_default().contains("mode=set"), "{sets:?}");
+    assert_eq!(
+        backend.audit_trail(id),
+        [
+            "test-agent challenge.create success detail=\"channel=email\"",
+            "test-agent challenge.verify success detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\"",
+            "test-agent password.set failed detail=\"mode=set error=password_policy\"",
+            "test-agent password.set success detail=\"mode=set sessions_revoked=0\"",
+            "customer login success",
+            "customer login failed detail=\"error=invalid_credentials\"",
+        ],
+        "one refused, one done, then the customer's two sign-ins"
+    );
 }
 
 #[test]
@@ -234,37 +155,35 @@ fn a_wrong_code_is_refused_with_the_tries_left_and_the_right_one_goes_through() 
     let env = TestEnv::new();
     let backend = Backend::new(&env);
     let id = "acc_democarol";
-    let mut agent = Agent::start(&env, &[]);
-    agent.sees("Customer's email, phone number or account ID");
-    agent.types("nobody@example.com");
-    agent.sees("No account matches `nobody@example.com`.");
-    agent.sees("Another email, phone number or account ID (Enter to stop)");
-    agent.types("carol@example.org");
-    agent.sees("Is this the customer's account?");
-    agent.types("y");
-    // Email only: no channel to choose.
-    agent.sees("The code goes by email to c***@example.org, the only contact on file.");
-    agent.sees("Code the customer reads out (5 tries left");
-    agent.types("");
-    agent.sees("Type the code the customer reads out, or r if it has not arrived.");
-    let right = backend.code(id, Channel::Email);
-    let wrong = if right == "000000" { "111111" } else { "000000" };
-    agent.types(wrong);
-    agent.sees("That code is not right: 4 tries left.");
-    agent.sees("Code the customer reads out (4 tries left");
-    agent.types(&right);
-    agent.sees("Code verified (email)");
-    agent.sees("How does the customer get a new password?");
-    agent.types("");
-    agent.sees("Reset the password now?");
-    agent.types("y");
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 0, "{screen}");
-    assert!(screen.contains("Password reset for `acc_democarol`"), "{screen}");
+    let right = || backend.code(id, Channel::Email);
+    let wrong = || if right() == "000000" { "111111".to_owned() } else { "000000".to_owned() };
+    let mut agent = Terminal::reset(&env, &[]);
+    agent.dialogue(&[
+        ("Customer's email, phone number or account ID", Line("nobody@example.com")),
+        ("No account matches `nobody@example.com`.", Wait),
+        ("Another email, phone number or account ID (Enter to stop)", Line("carol@example.org")),
+        ("Is this the customer's account?", Line("y")),
+        // Email only: no channel to choose.
+        ("The code goes by email to c***@example.org, the only contact on file.", Wait),
+        ("Code the customer reads out (5 tries left", Line("")),
+        ("Type the code the customer reads out, or r if it has not arrived.", LineFrom(&wrong)),
+        ("That code is not right: 4 tries left.", Wait),
+        ("Code the customer reads out (4 tries left", LineFrom(&right)),
+        ("Code verified (email)", Wait),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("y")),
+    ]);
+    agent.finish().assert_code(0).shows_in_order(&["Password reset for `acc_democarol`"]);
     assert!(backend.account(id).must_change_password);
-    let verifies =
-        backend.audit(id).into_iter().filter(|e| e.action == AuditAction::ChallengeVerify).collect::<Vec<_>>();
-    assert_eq!(verifies.len(), 2, "{verifies:?}");
+    assert_eq!(
+        backend.audit_trail(id),
+        [
+            "test-agent challenge.create success detail=\"channel=email\"",
+            "test-agent challenge.verify failed detail=\"challenge=[CHALLENGE_ID] channel=email error=invalid_code attempts_left=4\"",
+            "test-agent challenge.verify success detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\"",
+            "test-agent password.set success detail=\"mode=deliver sessions_revoked=0\"",
+        ]
+    );
 }
 
 #[test]
@@ -272,28 +191,26 @@ fn an_mfa_account_needs_a_code_on_email_and_then_on_sms() {
     let env = TestEnv::new();
     let backend = Backend::new(&env);
     let id = "acc_demofrank";
-    let mut agent = Agent::start(&env, &["frank@example.com", "-o", "json"]);
-    let card = agent.sees("Is this the customer's account?");
-    assert!(card.contains("a reset needs codes on email and SMS"), "{card}");
-    agent.types("y");
-    agent.sees("Send the first code by (MFA: a code on each is needed)");
-    agent.types("");
-    agent.sees("Code the customer reads out");
-    agent.types(&backend.code(id, Channel::Email));
-    agent.sees("Code verified (email)");
-    agent.sees("This account has MFA: the customer needs a second code, by SMS to +86 *** **** 7002.");
-    agent.sees("A code went by SMS to");
-    agent.sees("Code the customer reads out");
-    agent.types(&backend.code(id, Channel::Sms));
-    agent.sees("Code verified (SMS)");
-    agent.sees("How does the customer get a new password?");
-    agent.types("");
-    let summary = agent.sees("Reset the password now?");
-    assert!(summary.contains("identity checked with a code by email to f***@example.com and SMS to"), "{summary}");
-    agent.types("y");
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 0, "{screen}");
-    let record = json_record(&screen);
+    let email = || backend.code(id, Channel::Email);
+    let sms = || backend.code(id, Channel::Sms);
+    let mut agent = Terminal::reset(&env, &["frank@example.com", "-o", "json"]);
+    let seen = agent.dialogue(&[
+        ("Is this the customer's account?", Line("y")),
+        ("Send the first code by (MFA: a code on each is needed)", Line("")),
+        ("Code the customer reads out", LineFrom(&email)),
+        ("Code verified (email)", Wait),
+        ("This account has MFA: the customer needs a second code, by SMS to +86 *** **** 7002.", Wait),
+        ("A code went by SMS to", Wait),
+        ("Code the customer reads out", LineFrom(&sms)),
+        ("Code verified (SMS)", Wait),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("y")),
+    ]);
+    assert!(seen[0].contains("a reset needs codes on email and SMS"), "{}", seen[0]);
+    assert!(seen[9].contains("identity checked with a code by email to f***@example.com and SMS to"), "{}", seen[9]);
+    let end = agent.finish();
+    end.assert_code(0);
+    let record = json_record(&end.screen);
     assert_eq!(record["verified_channels"], serde_json::json!(["email", "sms"]));
     assert_eq!(record["mode"], "deliver");
     let temporary = backend.secret(id, MessageKind::TemporaryPassword, Some(Channel::Email));
@@ -305,35 +222,36 @@ fn a_new_code_is_sent_after_the_cooldown_and_the_old_one_stops_working() {
     let (env, clock) = env_with_clock();
     let backend = Backend::new(&env);
     let id = "acc_demograce";
-    let mut agent = Agent::start(&env, &["acc_demograce"]);
-    agent.sees("Is this the customer's account?");
-    agent.types("y");
-    agent.sees("Send the code by");
-    agent.types("");
-    agent.sees("Code the customer reads out (5 tries left; r = send a new code)");
-    let first = backend.code(id, Channel::Email);
-    // Too soon: the service's cooldown is honoured and said.
-    agent.types("r");
-    agent.sees("A new code can be sent in 60 s");
-    agent.sees("Code the customer reads out");
-    clock.advance(Duration::from_secs(61));
-    agent.types("r");
-    agent.sees("A new code went by email to g***@example.com");
-    agent.sees("The earlier code no longer works.");
-    agent.sees("Code the customer reads out");
-    let second = backend.code(id, Channel::Email);
-    assert_ne!(first, second);
+    let first = std::cell::OnceCell::new();
+    let resend = || {
+        first.set(backend.code(id, Channel::Email)).expect("one first code");
+        "r".to_owned()
+    };
+    let old = || first.get().expect("the first code").clone();
+    let new = || backend.code(id, Channel::Email);
+    let later = || {
+        clock.advance(Duration::from_secs(61));
+        "r".to_owned()
+    };
+    let mut agent = Terminal::reset(&env, &["acc_demograce"]);
+    agent.dialogue(&[
+        ("Is this the customer's account?", Line("y")),
+        ("Send the code by", Line("")),
+        // Too soon: the service's cooldown is honoured and said.
+        ("Code the customer reads out (5 tries left; r = send a new code)", LineFrom(&resend)),
+        ("A new code can be sent in 60 s", Wait),
+        ("Code the customer reads out", LineFrom(&later)),
+        ("A new code went by email to g***@example.com", Wait),
+        ("The earlier code no longer works.", Wait),
+        ("Code the customer reads out", LineFrom(&old)),
+        ("That code is not right: 4 tries left.", LineFrom(&new)),
+        ("Code verified (email)", Wait),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("y")),
+    ]);
+    agent.finish().assert_code(0);
+    assert_ne!(first.get(), Some(&backend.code(id, Channel::Email)));
     assert_eq!(backend.count(id, MessageKind::VerificationCode), 2);
-    agent.types(&first);
-    agent.sees("That code is not right: 4 tries left.");
-    agent.types(&second);
-    agent.sees("Code verified (email)");
-    agent.sees("How does the customer get a new password?");
-    agent.types("");
-    agent.sees("Reset the password now?");
-    agent.types("y");
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 0, "{screen}");
     assert!(backend.account(id).must_change_password);
 }
 
@@ -341,20 +259,23 @@ fn a_new_code_is_sent_after_the_cooldown_and_the_old_one_stops_working() {
 fn a_locked_or_disabled_account_stops_the_wizard_with_exit_6() {
     let env = TestEnv::new();
     let backend = Backend::new(&env);
-    let agent = Agent::start(&env, &["erin@example.com"]);
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 6, "{screen}");
-    assert!(screen.contains("locked"), "the card says so:\n{screen}");
-    assert!(screen.contains("error: account `acc_demoerin` is locked"), "{screen}");
-    assert!(screen.contains("`acctl account unlock acc_demoerin`"), "{screen}");
-    assert!(!screen.contains("Is this the customer's account?"), "{screen}");
-    assert!(backend.inbox("acc_demoerin").is_empty(), "nothing was sent");
+    Terminal::reset(&env, &["erin@example.com"])
+        .finish()
+        .assert_code(6)
+        .shows_in_order(&[
+            "locked",
+            "error: account `acc_demoerin` is locked",
+            "`acctl account unlock acc_demoerin`",
+        ])
+        .never_shows(&["Is this the customer's account?"]);
+    assert_eq!(backend.inbox("acc_demoerin"), [], "nothing was sent");
 
-    let agent = Agent::start(&env, &["acc_demoheidi"]);
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 6, "{screen}");
-    assert!(screen.contains("error: account `acc_demoheidi` is disabled"), "{screen}");
-    assert!(backend.inbox("acc_demoheidi").is_empty(), "nothing was sent");
+    Terminal::reset(&env, &["acc_demoheidi"])
+        .finish()
+        .assert_code(6)
+        .shows_in_order(&["error: account `acc_demoheidi` is disabled"]);
+    assert_eq!(backend.inbox("acc_demoheidi"), [], "nothing was sent");
+    assert_eq!(backend.audit_trail("acc_demoerin"), Vec::<String>::new());
 }
 
 #[test]
@@ -365,36 +286,43 @@ fn ctrl_c_at_the_password_choice_changes_nothing_and_exits_130() {
     let backend = Backend::new(&env);
     let id = "acc_demoken";
     let before = backend.account(id);
-    let mut agent = Agent::start(&env, &["acc_demoken"]);
-    agent.sees("Is this the customer's account?");
-    agent.types("y");
-    agent.sees("Send the code by");
-    agent.types("");
-    agent.sees("Code the customer reads out");
-    agent.types(&backend.code(id, Channel::Email));
-    agent.sees("Code verified (email)");
-    agent.sees("How does the customer get a new password?");
-    agent.ctrl_c();
-    let echo = {
-        let seen = agent.sees("error: interrupted");
-        assert!(seen.contains("Stopped. The password was not changed; nothing on the account changed."), "{seen}");
-        assert!(seen.contains("a code went by email to k***@example.jp"), "{seen}");
-        assert!(seen.contains("the customer's code by email was verified"), "{seen}");
-        agent.echo_is_on()
-    };
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 130, "{screen}");
+    let code = || backend.code(id, Channel::Email);
+    let mut agent = Terminal::reset(&env, &["acc_demoken"]);
+    let seen = agent.dialogue(&[
+        ("Is this the customer's account?", Line("y")),
+        ("Send the code by", Line("")),
+        ("Code the customer reads out", LineFrom(&code)),
+        ("Code verified (email)", Wait),
+        ("How does the customer get a new password?", CtrlC),
+        ("error: interrupted", Wait),
+    ]);
+    let echo = agent.echo_is_on();
+    let stop = &seen[5];
+    for line in [
+        "Stopped. The password was not changed; nothing on the account changed.",
+        "a code went by email to k***@example.jp",
+        "the customer's code by email was verified",
+    ] {
+        assert!(stop.contains(line), "{line:?} missing:\n{stop}");
+    }
+    let end = agent.finish();
+    end.assert_code(130);
     assert!(echo, "the terminal echoes again");
-    assert!(screen.contains("\x1b[?25h"), "the cursor is shown again");
+    assert!(end.screen.contains("\x1b[?25h"), "the cursor is shown again");
 
     let after = backend.account(id);
     assert_eq!(after.password_changed_at, before.password_changed_at);
     assert_eq!(after.must_change_password, before.must_change_password);
-    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false), "the old password still works");
-    let actions = backend.audit(id).into_iter().map(|e| e.action).collect::<Vec<_>>();
-    assert_eq!(actions, [AuditAction::ChallengeCreate, AuditAction::ChallengeVerify], "{actions:?}");
+    assert_eq!(
+        backend.audit_trail(id),
+        [
+            "test-agent challenge.create success detail=\"channel=email\"",
+            "test-agent challenge.verify success detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\"",
+        ]
+    );
     assert_eq!(backend.count(id, MessageKind::TemporaryPassword), 0);
     assert_eq!(backend.count(id, MessageKind::PasswordChanged), 0);
+    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false), "the old password still works");
 }
 
 #[test]
@@ -402,26 +330,21 @@ fn ctrl_c_at_a_hidden_prompt_turns_echo_back_on() {
     let env = TestEnv::new();
     let backend = Backend::new(&env);
     let id = "acc_demodave";
-    let mut agent = Agent::start(&env, &["acc_demodave"]);
-    agent.sees("Is this the customer's account?");
-    agent.types("y");
-    agent.sees("The code goes by SMS to");
-    agent.sees("Code the customer reads out");
-    agent.types(&backend.code(id, Channel::Sms));
-    agent.sees("How does the customer get a new password?");
-    agent.arrow_down();
-    agent.types("");
-    agent.sees("nothing typed is shown");
-    agent.sees("New password");
-    std::thread::sleep(Duration::from_millis(300));
-    agent.session.send("half a passw").expect("type");
-    agent.ctrl_c();
-    agent.sees("error: interrupted");
+    let code = || backend.code(id, Channel::Sms);
+    let mut agent = Terminal::reset(&env, &["acc_demodave"]);
+    agent.dialogue(&[
+        ("Is this the customer's account?", Line("y")),
+        ("The code goes by SMS to", Wait),
+        ("Code the customer reads out", LineFrom(&code)),
+        ("How does the customer get a new password?", DownEnter),
+        ("nothing typed is shown", Wait),
+        ("New password", Keys("half a passw")),
+        ("", CtrlC),
+        ("error: interrupted", Wait),
+    ]);
     let echo = agent.echo_is_on();
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 130, "{screen}");
+    agent.finish().assert_code(130).never_shows(&["half a passw"]);
     assert!(echo, "the terminal echoes again");
-    assert!(!screen.contains("half a passw"), "{screen}");
     assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false), "the old password still works");
 }
 
@@ -429,21 +352,21 @@ fn ctrl_c_at_a_hidden_prompt_turns_echo_back_on() {
 fn not_the_customers_account_sends_nothing_and_hostile_names_are_defused() {
     let env = TestEnv::new();
     let backend = Backend::new(&env);
-    let mut agent = Agent::start(&env, &["mallory@example.net"]);
-    let card = agent.sees("Is this the customer's account?");
-    assert!(card.contains("Mallory"), "{card}");
-    for escape in ["\x1b[2J", "\x1b]52", "\x07"] {
-        assert!(!card.contains(escape), "an escape sequence from the display name reached the terminal:\n{card:?}");
-    }
-    // Enter: the safe default, no.
-    agent.types("");
-    agent.sees("Nothing was sent.");
-    agent.sees("Another email, phone number or account ID (Enter to stop)");
-    agent.types("");
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 0, "{screen}");
-    assert!(screen.contains("Stopped: nothing was sent and nothing changed."), "{screen}");
-    assert!(backend.inbox("acc_demomallory").is_empty());
+    let mut agent = Terminal::reset(&env, &["mallory@example.net"]);
+    let seen = agent.dialogue(&[
+        // Enter: the safe default, no.
+        ("Is this the customer's account?", Line("")),
+        ("Nothing was sent.", Wait),
+        ("Another email, phone number or account ID (Enter to stop)", Line("")),
+    ]);
+    assert!(seen[0].contains("Mallory"), "{}", seen[0]);
+    agent
+        .finish()
+        .assert_code(0)
+        .shows_in_order(&["Stopped: nothing was sent and nothing changed."])
+        // No escape sequence from the display name reaches the terminal.
+        .never_shows(&["\x1b[2J", "\x1b]52", "\x07"]);
+    assert_eq!(backend.inbox("acc_demomallory"), []);
 }
 
 #[test]
@@ -451,22 +374,18 @@ fn declining_the_final_confirmation_changes_nothing() {
     let env = TestEnv::new();
     let backend = Backend::new(&env);
     let id = "acc_demoalice";
-    let mut agent = Agent::start(&env, &[id]);
-    agent.sees("Is this the customer's account?");
-    agent.types("y");
-    agent.sees("Send the code by");
-    agent.types("");
-    agent.sees("Code the customer reads out");
-    agent.types(&backend.code(id, Channel::Email));
-    agent.sees("How does the customer get a new password?");
-    agent.types("");
-    agent.sees("Reset the password now?");
-    agent.types("");
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 0, "{screen}");
-    assert!(screen.contains("Stopped: the password was not changed."), "{screen}");
-    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false));
+    let code = || backend.code(id, Channel::Email);
+    let mut agent = Terminal::reset(&env, &[id]);
+    agent.dialogue(&[
+        ("Is this the customer's account?", Line("y")),
+        ("Send the code by", Line("")),
+        ("Code the customer reads out", LineFrom(&code)),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("")),
+    ]);
+    agent.finish().assert_code(0).shows_in_order(&["Stopped: the password was not changed."]);
     assert_eq!(backend.count(id, MessageKind::TemporaryPassword), 0);
+    assert_eq!(backend.signs_in(id, DEMO_PASSWORD), Ok(false));
 }
 
 #[test]
@@ -478,61 +397,63 @@ fn a_protected_profile_shows_its_banner_and_asks_for_reason_and_ticket() {
     ));
     let backend = Backend::new(&env);
     let id = "acc_demoalice";
-    let mut agent = Agent::start(&env, &[id]);
-    agent.sees("PROTECTED PROFILE `prod`");
-    agent.sees("Reason for this reset");
-    agent.types("");
-    agent.sees("Profile `prod` needs this for every change.");
-    agent.types("customer called, forgot password");
-    agent.sees("Ticket this reset belongs to");
-    agent.types("SUP-1234");
-    agent.sees("Is this the customer's account?");
-    agent.types("y");
-    agent.sees("Send the code by");
-    agent.types("");
-    agent.sees("Code the customer reads out");
-    agent.types(&backend.code(id, Channel::Email));
-    agent.sees("How does the customer get a new password?");
-    agent.types("");
-    agent.sees("Reset the password now?");
-    agent.types("y");
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 0, "{screen}");
-    let events = backend.audit(id);
-    let set = events.iter().find(|e| e.action == AuditAction::PasswordSet).expect("audited");
-    assert_eq!(set.reason.as_deref(), Some("customer called, forgot password"));
-    assert_eq!(set.ticket.as_deref(), Some("SUP-1234"));
-    assert!(events.iter().filter(|e| e.action == AuditAction::ChallengeCreate).all(|e| e.ticket.is_some()));
+    let code = || backend.code(id, Channel::Email);
+    let mut agent = Terminal::reset(&env, &[id]);
+    agent.dialogue(&[
+        ("PROTECTED PROFILE `prod`", Wait),
+        ("Reason for this reset", Line("")),
+        ("Profile `prod` needs this for every change.", Line("customer called, forgot password")),
+        ("Ticket this reset belongs to", Line("SUP-1234")),
+        ("Is this the customer's account?", Line("y")),
+        ("Send the code by", Line("")),
+        ("Code the customer reads out", LineFrom(&code)),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("y")),
+    ]);
+    agent.finish().assert_code(0);
+    let context = "reason=\"customer called, forgot password\" ticket=\"SUP-1234\"";
+    assert_eq!(
+        backend.audit_trail(id),
+        [
+            format!("test-agent challenge.create success {context} detail=\"channel=email\""),
+            format!(
+                "test-agent challenge.verify success {context} detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\""
+            ),
+            format!("test-agent password.set success {context} detail=\"mode=deliver sessions_revoked=0\""),
+        ],
+        "every step carries the reason and ticket"
+    );
 }
 
 #[test]
 fn without_a_terminal_or_under_no_input_it_points_to_the_steps() {
     let env = TestEnv::new();
     // In a terminal, but --no-input.
-    let agent = Agent::start(&env, &["alice@example.com", "--no-input"]);
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 2, "{screen}");
-    assert!(screen.contains("`--no-input` is set"), "{screen}");
-    assert!(screen.contains("`acctl code send IDENT`"), "{screen}");
-    assert!(screen.contains("`acctl password set IDENT --verification TOKEN --deliver`"), "{screen}");
-    assert!(!screen.contains("customer's account?"), "{screen}");
+    Terminal::reset(&env, &["alice@example.com", "--no-input"])
+        .finish()
+        .assert_code(2)
+        .shows_in_order(&[
+            "`--no-input` is set",
+            "`acctl code send IDENT`",
+            "`acctl password set IDENT --verification TOKEN --deliver`",
+        ])
+        .never_shows(&["customer's account?"]);
 
     // No terminal at all (a script), and not even signed in: still 2, pointing the same way.
     let run = env.run(&["reset", "alice@example.com"]);
-    run.assert_code(2);
-    assert!(run.stderr.contains("stdin and stderr must both be a terminal"), "{}", run.snapshot());
-    assert!(run.stderr.contains("acctl code verify CHALLENGE_ID --code-stdin"), "{}", run.snapshot());
-    assert!(run.stdout.is_empty());
+    crate::snapshot!(env, run);
 }
 
 #[test]
 fn stopping_after_a_search_that_matched_nothing_exits_3() {
     let env = TestEnv::new();
-    let mut agent = Agent::start(&env, &["+8613011112222"]);
-    agent.sees("No account matches `+8613011112222`.");
-    agent.sees("Another email, phone number or account ID (Enter to stop)");
-    agent.types("");
-    let (code, screen) = agent.exits();
-    assert_eq!(code, 3, "{screen}");
-    assert!(screen.contains("error: no account matches `+8613011112222`; stopped: nothing was sent"), "{screen}");
+    let mut agent = Terminal::reset(&env, &["+8613011112222"]);
+    agent.dialogue(&[
+        ("No account matches `+8613011112222`.", Wait),
+        ("Another email, phone number or account ID (Enter to stop)", Line("")),
+    ]);
+    agent
+        .finish()
+        .assert_code(3)
+        .shows_in_order(&["error: no account matches `+8613011112222`; stopped: nothing was sent"]);
 }
