@@ -361,8 +361,11 @@ impl<'a> Backend<'a> {
 
     /// Every audit row about the account, oldest first, whoever the actor.
     pub fn audit(&self, account_id: &str) -> Vec<acctl_api::AuditEvent> {
-        let filter =
-            acctl_service::store::AuditFilter { account_id: Some(account_id.into()), limit: 1000, ..Default::default() };
+        let filter = acctl_service::store::AuditFilter {
+            account_id: Some(account_id.into()),
+            limit: 1000,
+            ..Default::default()
+        };
         let (mut events, more) = self.env.store().list_audit(&filter).expect("the audit log reads");
         assert!(!more, "more than 1000 audit rows on {account_id}");
         events.reverse();
@@ -420,11 +423,8 @@ pub fn http(
     stream.read_to_string(&mut answer).expect("read the answer");
     let (head, body) = answer.split_once("\r\n\r\n").unwrap_or_else(|| panic!("an HTTP answer: {answer:?}"));
     assert!(!head.to_ascii_lowercase().contains("transfer-encoding: chunked"), "a chunked answer: {head}");
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("a status line: {head}"));
+    let status =
+        head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("a status line: {head}"));
     let json = if body.is_empty() {
         serde_json::Value::Null
     } else {

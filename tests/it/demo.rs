@@ -101,7 +101,7 @@ fn sandbox_prints_url_and_tokens_serves_the_demo_accounts_and_shows_each_message
         Some(&serde_json::json!({"channel": "sms"})),
     );
     assert_eq!(status, 201, "{challenge}");
-    let message = lines_until("ignore this message.");
+    let message = lines_until("this message.");
     let _ = child.kill();
     let _ = child.wait();
 

@@ -7,10 +7,8 @@ use crate::snapshot;
 fn an_unreachable_service_exits_8_with_a_hint() {
     let env = TestEnv::new();
     // A port nothing listens on: bind, read the port, close.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free loopback port")
-        .port();
+    let port =
+        std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free loopback port").port();
     let run = env.run_with(
         &["lookup", "acc_demobob"],
         &[("ACCTL_TOKEN", "x"), ("ACCTL_URL", &format!("http://127.0.0.1:{port}"))],

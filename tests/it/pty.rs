@@ -18,9 +18,11 @@ fn login_prompts_for_the_token_without_echoing_it() {
         ("Paste the token for profile `test`", Wait),
         ("it will not be shown: ", Keys(&format!("{}\n", env.token("admin")))),
     ]);
-    person.finish().assert_code(0).shows_in_order(&["Signed in to", "as `test-admin` (role admin)"]).never_shows(&[
-        env.token("admin"),
-    ]);
+    person
+        .finish()
+        .assert_code(0)
+        .shows_in_order(&["Signed in to", "as `test-admin` (role admin)"])
+        .never_shows(&[env.token("admin")]);
     let status = env.run(&["auth", "status", "-o", "ndjson"]);
     status.assert_code(0);
     assert_eq!(status.json_lines()[0]["actor"], "test-admin");
@@ -104,7 +106,8 @@ fn a_protected_profile_asks_before_a_change_and_no_changes_nothing() {
 fn password_stdin_from_a_terminal_is_read_without_echo() {
     let env = TestEnv::new();
     let customer = Backend::new(&env);
-    let mut sre = Terminal::start(&env, Some("sre"), &["password", "set", "acc_demobob", "--force", "--password-stdin"]);
+    let mut sre =
+        Terminal::start(&env, Some("sre"), &["password", "set", "acc_demobob", "--force", "--password-stdin"]);
     sre.dialogue(&[("Password (typing is not shown): ", Keys(&format!("{NEW_PASSWORD}\n")))]);
     sre.finish()
         .assert_code(0)

@@ -262,11 +262,7 @@ fn a_locked_or_disabled_account_stops_the_wizard_with_exit_6() {
     Terminal::reset(&env, &["erin@example.com"])
         .finish()
         .assert_code(6)
-        .shows_in_order(&[
-            "locked",
-            "error: account `acc_demoerin` is locked",
-            "`acctl account unlock acc_demoerin`",
-        ])
+        .shows_in_order(&["locked", "error: account `acc_demoerin` is locked", "`acctl account unlock acc_demoerin`"])
         .never_shows(&["Is this the customer's account?"]);
     assert_eq!(backend.inbox("acc_demoerin"), [], "nothing was sent");
 

@@ -89,10 +89,7 @@ fn a_reset_by_code_lets_the_customer_sign_in_with_the_new_password_only() {
     assert_eq!(customer.signs_in("acc_demoalice", NEW_PASSWORD), Ok(false));
     assert_eq!(customer.signs_in("acc_demoalice", DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
     // The trailing line break was not part of the password.
-    assert_eq!(
-        customer.signs_in("acc_demoalice", &format!("{NEW_PASSWORD}\n")),
-        Err(ErrorCode::InvalidCredentials)
-    );
+    assert_eq!(customer.signs_in("acc_demoalice", &format!("{NEW_PASSWORD}\n")), Err(ErrorCode::InvalidCredentials));
     assert_eq!(customer.live_sessions("acc_demoalice"), 1, "the old session was revoked, the new sign-in is live");
 }
 
