@@ -55,7 +55,7 @@ fn env_and_flags_override_the_file() {
     let env = TestEnv::new();
     let run = env.run_with(
         &["config", "show", "-o", "ndjson", "--region", "us"],
-        &[("ACCTL_URL", "http://10.0.0.1:9")],
+        &[("ACCTL_URL", "http://127.0.0.2:9")],
         None,
     );
     snapshot!(env, run, "url_and_region");

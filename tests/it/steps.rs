@@ -244,9 +244,10 @@ fn a_used_verification_token_exits_5() {
     let env = TestEnv::new();
     let customer = Backend::new(&env);
     let token = verified_token(&env, &customer, "agent", "bob@example.com", "acc_demobob");
-    let args = ["acc_demobob", "--verification", &token, "--deliver"];
-    set_password(&env, "agent", &args, &[], None).assert_code(0);
-    let run = set_password(&env, "agent", &args, &[], None);
+    let args = ["acc_demobob", "--deliver"];
+    let verification = [("ACCTL_VERIFICATION", token.as_str())];
+    set_password(&env, "agent", &args, &verification, None).assert_code(0);
+    let run = set_password(&env, "agent", &args, &verification, None);
     snapshot!(env, run);
     assert_eq!(customer.count("acc_demobob", MessageKind::TemporaryPassword), 1, "one change, not two");
 }
