@@ -40,8 +40,7 @@ pub struct Terminal {
     screen: String,
 }
 
-/// A dialogue's end: the exit code, the whole screen (carriage returns
-/// removed) and whether the terminal echoed typed text again at the end.
+/// A dialogue's end: the exit code and the whole screen (carriage returns removed).
 pub struct Ending {
     pub code: i32,
     pub screen: String,
