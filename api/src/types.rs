@@ -550,6 +550,37 @@ pub struct OutboxMessage {
     /// The code or temporary password in the message (sandbox only).
     pub secret: Option<String>,
     pub account_id: String,
+    /// Where delivery stands: messages are queued with the change that
+    /// sends them and delivered by a worker that retries with back-off.
+    #[serde(default)]
+    pub state: DeliveryState,
+    /// Delivery attempts so far.
+    #[serde(default)]
+    pub attempts: u32,
+}
+
+/// Where a queued message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryState {
+    /// Queued, or waiting for its next attempt.
+    Pending,
+    /// Taken by the SMTP server or SMS gateway (in the sandbox: recorded).
+    #[default]
+    Delivered,
+    /// Refused for good, or not taken before its deadline; audited as
+    /// `message.deliver` failed.
+    Failed,
+}
+
+impl DeliveryState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryState::Pending => "pending",
+            DeliveryState::Delivered => "delivered",
+            DeliveryState::Failed => "failed",
+        }
+    }
 }
 
 impl std::fmt::Debug for OutboxMessage {
@@ -559,6 +590,8 @@ impl std::fmt::Debug for OutboxMessage {
             .field("channel", &self.channel)
             .field("kind", &self.kind)
             .field("account_id", &self.account_id)
+            .field("state", &self.state)
+            .field("attempts", &self.attempts)
             .finish_non_exhaustive()
     }
 }

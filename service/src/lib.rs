@@ -7,6 +7,7 @@
 
 pub mod clock;
 pub mod delivery;
+pub mod domain;
 pub mod error;
 pub mod http;
 pub mod openapi;
@@ -91,6 +92,10 @@ pub struct RunningService {
     delivery: delivery::Delivery,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    /// Stops the delivery worker (after the server, so answers already
+    /// committed still have their messages picked up on the next start).
+    stop_worker: tokio::sync::watch::Sender<bool>,
+    worker: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl RunningService {
@@ -107,7 +112,7 @@ impl RunningService {
         &self.store
     }
 
-    /// Every message the service sends from now on.
+    /// Every message the service queues from now on, as its transaction commits.
     pub fn subscribe_outbox(&self) -> tokio::sync::broadcast::Receiver<acctl_api::OutboxMessage> {
         self.delivery.subscribe()
     }
@@ -117,6 +122,10 @@ impl RunningService {
         self.stop();
         if let Some(task) = self.task.take() {
             let _ = task.await;
+        }
+        let _ = self.stop_worker.send(true);
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.await;
         }
     }
 
@@ -138,6 +147,7 @@ impl RunningService {
 impl Drop for RunningService {
     fn drop(&mut self) {
         self.stop();
+        let _ = self.stop_worker.send(true);
     }
 }
 
@@ -155,10 +165,18 @@ pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningS
     };
     let delivery =
         delivery::Delivery::new(store.clone(), config.smtp.as_deref(), config.sms_webhook.as_deref(), config.sandbox)?;
-    let state = http::AppState::new(store.clone(), delivery.clone(), config.sandbox, config.rate_limit);
+    let state = http::AppState::new(
+        store.clone(),
+        delivery.clone(),
+        config.sandbox,
+        config.rate_limit,
+        openapi::document_json().into(),
+    );
     let listener =
         tokio::net::TcpListener::bind(listen).await.map_err(|source| StartError::Listen { addr: listen, source })?;
     let addr = listener.local_addr().map_err(|source| StartError::Listen { addr: listen, source })?;
+    let (stop_worker, stop_rx) = tokio::sync::watch::channel(false);
+    let worker = Some(delivery.spawn_worker(stop_rx));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let app = http::router(state);
     // Small JSON answers must not wait on Nagle's algorithm.
@@ -172,5 +190,5 @@ pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningS
             })
             .await
     });
-    Ok(RunningService { addr, store, delivery, shutdown: Some(tx), task: Some(task) })
+    Ok(RunningService { addr, store, delivery, shutdown: Some(tx), task: Some(task), stop_worker, worker })
 }

@@ -7,11 +7,14 @@ use acctl_api::{
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Deserialize;
 
-use super::caller::outcome_of;
+use super::errors::{render, respond};
 use super::extract::{ApiJson, ApiQuery};
+use super::idempotency::Keyed;
 use super::{AppState, Caller};
+use crate::domain::AuditRecord;
 use crate::error::{ApiError, ApiResult};
 use crate::store::AccountRow;
 
@@ -68,7 +71,9 @@ async fn reveal_allowed(state: &AppState, caller: &Caller, reveal: bool, account
     Ok(true)
 }
 
-pub(super) async fn audit(
+/// Records a reveal (or a refused one); reads change nothing else, so the
+/// event is written on its own.
+async fn audit(
     state: &AppState,
     caller: &Caller,
     action: AuditAction,
@@ -76,10 +81,9 @@ pub(super) async fn audit(
     outcome: AuditOutcome,
     detail: Option<String>,
 ) {
-    let caller = caller.clone();
-    let account_id = account_id.map(str::to_owned);
-    let result =
-        state.db(move |s| s.record_audit(&caller.audit_event(action, account_id.as_deref(), outcome, detail))).await;
+    let op = caller.operator();
+    let record = AuditRecord { action, account_id: account_id.map(str::to_owned), outcome, detail };
+    let result = state.db(move |s| crate::domain::audit::record(s, &op, &record)).await;
     if let Err(e) = result {
         tracing::error!(detail = %e.detail, "could not write an audit event");
     }
@@ -195,12 +199,14 @@ pub async fn batch_lookup(
 pub async fn action(
     State(state): State<AppState>,
     caller: Caller,
+    Keyed(key): Keyed,
     Path(target): Path<String>,
-) -> ApiResult<Json<Account>> {
-    match split_action(&target) {
-        Some((id, status)) => set_status(state, caller, id.to_owned(), status).await,
-        None => Err(super::method_not_allowed("GET, HEAD")),
-    }
+) -> ApiResult<Response> {
+    let Some((id, status)) = split_action(&target) else { return Err(super::method_not_allowed("GET, HEAD")) };
+    let id = super::account_id(id)?;
+    let op = caller.operator();
+    let answered = state.run(move |d| d.set_status(&op, &id, status, key.as_ref(), &render(StatusCode::OK))).await??;
+    Ok(respond(answered, StatusCode::OK))
 }
 
 /// `acc_x:lock` → (`acc_x`, Locked); `acc_x:unlock` → (`acc_x`, Active).
@@ -230,61 +236,17 @@ fn lock_doc() {}
 #[allow(dead_code)]
 fn unlock_doc() {}
 
-async fn set_status(state: AppState, caller: Caller, id: String, status: AccountStatus) -> ApiResult<Json<Account>> {
-    let action = if status == AccountStatus::Locked { AuditAction::AccountLock } else { AuditAction::AccountUnlock };
-    let id = super::account_id(&id)?;
-    let result = async {
-        caller.require(scope::ACCOUNTS_LOCK)?;
-        let target = id.clone();
-        let row = state
-            .db(move |s| {
-                let Some((row, _)) = s.find_account(IdentifierKind::Id, &target)? else { return Ok(None) };
-                if row.status == AccountStatus::Disabled {
-                    return Ok(Some(Err(row)));
-                }
-                Ok::<_, crate::error::StoreError>(s.set_status(&target, status)?.map(Ok))
-            })
-            .await?
-            .ok_or_else(ApiError::account_not_found)?
-            .map_err(|_| ApiError::new(StatusCode::CONFLICT, ErrorCode::AccountDisabled, "the account is disabled"))?;
-        let devices = {
-            let target = id.clone();
-            state.db(move |s| s.devices(&target)).await?
-        };
-        Ok(row.to_api(devices, false))
-    }
-    .await;
-    let (outcome, detail) = outcome_of(&result);
-    audit(&state, &caller, action, Some(&id), outcome, detail).await;
-    result.map(Json)
-}
-
 /// Sign the customer out everywhere.
 #[utoipa::path(post, path = "/v1/accounts/{id}/sessions:revoke", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")),
     responses((status = 200, body = SessionsRevoked), super::Problems))]
 pub async fn revoke_sessions(
     State(state): State<AppState>,
     caller: Caller,
+    Keyed(key): Keyed,
     Path(id): Path<String>,
-) -> ApiResult<Json<SessionsRevoked>> {
+) -> ApiResult<Response> {
     let id = super::account_id(&id)?;
-    let result = async {
-        caller.require(scope::SESSIONS_REVOKE)?;
-        let target = id.clone();
-        state
-            .db(move |s| {
-                if s.find_account(IdentifierKind::Id, &target)?.is_none() {
-                    return Ok(None);
-                }
-                Ok::<_, crate::error::StoreError>(Some(s.revoke_sessions(&target)?))
-            })
-            .await?
-            .ok_or_else(ApiError::account_not_found)
-    }
-    .await;
-    let (outcome, detail) = outcome_of(&result);
-    let detail = detail.or_else(|| result.as_ref().ok().map(|n| format!("sessions_revoked={n}")));
-    audit(&state, &caller, AuditAction::SessionsRevoke, Some(&id), outcome, detail).await;
-    let sessions_revoked = result?;
-    Ok(Json(SessionsRevoked { account_id: id, sessions_revoked }))
+    let op = caller.operator();
+    let answered = state.run(move |d| d.revoke_sessions(&op, &id, key.as_ref(), &render(StatusCode::OK))).await??;
+    Ok(respond(answered, StatusCode::OK))
 }

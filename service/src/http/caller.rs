@@ -21,6 +21,8 @@ use crate::store::{Actor, NewAuditEvent, Store};
 #[derive(Clone, Debug)]
 pub struct Caller {
     pub actor: Actor,
+    /// The token's id (its hash): idempotency keys are scoped by token.
+    pub token_id: String,
     pub reason: Option<String>,
     pub ticket: Option<String>,
     pub request_id: String,
@@ -34,6 +36,18 @@ impl Caller {
     /// Fails with 403 unless the caller's role carries `scope`.
     pub fn require(&self, scope: &str) -> ApiResult<()> {
         if self.actor.role.has(scope) { Ok(()) } else { Err(ApiError::forbidden(scope)) }
+    }
+
+    /// The caller as the domain layer knows it.
+    pub fn operator(&self) -> crate::domain::Operator {
+        crate::domain::Operator {
+            name: self.actor.name.clone(),
+            role: self.actor.role,
+            token_id: self.token_id.clone(),
+            reason: self.reason.clone(),
+            ticket: self.ticket.clone(),
+            request_id: self.request_id.clone(),
+        }
     }
 
     pub fn audit_event<'a>(
@@ -61,18 +75,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         parts.extensions.get::<Caller>().cloned().ok_or_else(|| ApiError::unauthenticated("no bearer token"))
-    }
-}
-
-/// How an outcome is audited: refusals for lack of rights are `denied`,
-/// every other error `failed`.
-pub fn outcome_of<T>(result: &ApiResult<T>) -> (AuditOutcome, Option<String>) {
-    match result {
-        Ok(_) => (AuditOutcome::Success, None),
-        Err(e) if e.status.as_u16() == 403 || e.status.as_u16() == 401 => {
-            (AuditOutcome::Denied, Some(format!("error={}", e.code)))
-        }
-        Err(e) => (AuditOutcome::Failed, Some(format!("error={}", e.code))),
     }
 }
 
@@ -178,7 +180,7 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         {
             return Err(ApiError::rate_limited("too many requests for this token; slow down", wait));
         }
-        Ok(Caller { actor, reason, ticket, request_id })
+        Ok(Caller { actor, token_id: token_hash, reason, ticket, request_id })
     }
     .await;
     match caller {

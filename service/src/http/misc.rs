@@ -185,8 +185,8 @@ pub async fn outbox(State(state): State<AppState>, ApiQuery(q): ApiQuery<OutboxQ
 }
 
 /// This API's OpenAPI document.
-pub async fn openapi() -> Response {
-    let mut response = crate::openapi::document_json().into_response();
+pub async fn openapi(State(state): State<AppState>) -> Response {
+    let mut response = state.openapi_json.to_string().into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     response
 }

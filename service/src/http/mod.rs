@@ -3,6 +3,7 @@
 
 pub(crate) mod accounts;
 mod caller;
+mod errors;
 mod extract;
 mod idempotency;
 pub(crate) mod misc;
@@ -20,6 +21,7 @@ use axum::routing::{get, post, put};
 pub use caller::{Caller, RateLimiter};
 
 use crate::delivery::Delivery;
+use crate::domain::Domain;
 use crate::error::{ApiError, StoreError};
 use crate::store::Store;
 use acctl_api::{ErrorCode, Problem};
@@ -29,14 +31,35 @@ use acctl_api::{ErrorCode, Problem};
 pub struct AppState {
     pub store: Store,
     pub delivery: Delivery,
+    pub domain: Domain,
     pub sandbox: bool,
     pub(crate) auth: Arc<caller::Authenticator>,
+    /// This API's OpenAPI document, served as is (built by the caller, so
+    /// `http` does not depend on `openapi`, which documents `http`).
+    pub openapi_json: Arc<str>,
 }
 
 impl AppState {
-    pub fn new(store: Store, delivery: Delivery, sandbox: bool, rate_limit: Option<crate::RateLimit>) -> Self {
+    pub fn new(
+        store: Store,
+        delivery: Delivery,
+        sandbox: bool,
+        rate_limit: Option<crate::RateLimit>,
+        openapi_json: Arc<str>,
+    ) -> Self {
         let auth = Arc::new(caller::Authenticator::new(store.clone(), rate_limit));
-        AppState { store, delivery, sandbox, auth }
+        let domain = Domain::new(store.clone(), delivery.clone(), sandbox);
+        AppState { store, delivery, domain, sandbox, auth, openapi_json }
+    }
+
+    /// Runs a domain operation on the blocking pool, detached from the
+    /// request: if the client goes away, the request's future is dropped
+    /// but the operation still runs to its commit (or rollback), so a
+    /// change, its audit event, its messages and its idempotency answer
+    /// are never separated.
+    pub async fn run<T: Send + 'static>(&self, f: impl FnOnce(&Domain) -> T + Send + 'static) -> Result<T, ApiError> {
+        let domain = self.domain.clone();
+        tokio::task::spawn_blocking(move || f(&domain)).await.map_err(|_| ApiError::from(StoreError::Worker))
     }
 
     /// Runs one short indexed read on the current worker: for a lookup that
@@ -97,7 +120,7 @@ pub(crate) enum Problems {
     MethodNotAllowed(Problem),
     #[response(
         status = 409,
-        description = "channel_unavailable, challenge_used_up, account_locked, account_disabled, idempotency_key_in_flight",
+        description = "channel_unavailable, challenge_used_up, account_locked, account_disabled",
         content_type = "application/problem+json"
     )]
     Conflict(Problem),
@@ -111,15 +134,9 @@ pub(crate) enum Problems {
         content_type = "application/problem+json"
     )]
     Unprocessable(Problem),
-    #[response(status = 429, description = "rate_limited", content_type = "application/problem+json",
+    #[response(status = 429, description = "rate_limited (also: the token stores its maximum of idempotent answers)", content_type = "application/problem+json",
         headers(("Retry-After" = u64, description = "seconds to wait")))]
     RateLimited(Problem),
-    #[response(
-        status = 502,
-        description = "delivery_failed: the SMTP server or SMS webhook refused the message",
-        content_type = "application/problem+json"
-    )]
-    DeliveryFailed(Problem),
 }
 
 /// Normalises an identifier from a request; a bad one is 422 `invalid_identifier`.
@@ -138,18 +155,22 @@ pub(crate) fn account_id(raw: &str) -> Result<String, ApiError> {
 pub struct RequestId(pub String);
 
 pub fn router(state: AppState) -> Router {
-    let authed = Router::new()
+    // Reads: an Idempotency-Key is accepted and ignored (nothing to store).
+    let reads = Router::new()
         .route("/v1/whoami", get(accounts::whoami))
         .route("/v1/accounts", get(accounts::find))
         .route("/v1/accounts:batchLookup", post(accounts::batch_lookup))
+        .route("/v1/audit", get(misc::audit))
+        .route_layer(middleware::from_fn_with_state(state.clone(), caller::authenticate));
+    let mutations = Router::new()
         .route("/v1/accounts/{id}", get(accounts::get).post(accounts::action).fallback(accounts::other_method))
         .route("/v1/accounts/{id}/challenges", post(recovery::create_challenge))
         .route("/v1/accounts/{id}/password", put(recovery::set_password))
         .route("/v1/accounts/{id}/sessions:revoke", post(accounts::revoke_sessions))
         .route("/v1/challenges/{id}/verify", post(recovery::verify))
-        .route("/v1/audit", get(misc::audit))
         .route_layer(middleware::from_fn_with_state(state.clone(), idempotency::idempotency))
         .route_layer(middleware::from_fn_with_state(state.clone(), caller::authenticate));
+    let authed = Router::new().merge(reads).merge(mutations);
     let public = Router::new()
         .route("/v1/auth/login", post(misc::login))
         .route("/v1/sandbox/outbox", get(misc::outbox))

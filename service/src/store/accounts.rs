@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::{Store, Transaction};
+use super::{Db, Store};
 use crate::clock::from_ms;
 use crate::error::StoreError;
 
@@ -129,12 +129,30 @@ pub(super) fn devices_of(conn: &Connection, account_id: &str) -> rusqlite::Resul
     rows.collect()
 }
 
-pub(super) fn revoke_sessions(tx: &Transaction<'_>, account_id: &str, now: i64) -> rusqlite::Result<u64> {
-    let n = tx.execute(
-        "UPDATE sessions SET revoked_at = ?2 WHERE account_id = ?1 AND revoked_at IS NULL",
-        (account_id, now),
-    )?;
-    Ok(n as u64)
+impl Db<'_> {
+    /// One account by ID.
+    pub fn account(&self, id: &str) -> Result<Option<AccountRow>, StoreError> {
+        Ok(account_by(self.conn, IdentifierKind::Id, id)?)
+    }
+
+    pub fn devices(&self, account_id: &str) -> Result<Vec<Device>, StoreError> {
+        Ok(devices_of(self.conn, account_id)?)
+    }
+
+    /// Sets the account's status (lock/unlock).
+    pub fn set_status(&self, account_id: &str, status: AccountStatus) -> Result<(), StoreError> {
+        self.conn.execute("UPDATE accounts SET status = ?2 WHERE id = ?1", (account_id, status.as_str()))?;
+        Ok(())
+    }
+
+    /// Revokes every live session of the account; answers how many.
+    pub fn revoke_sessions(&self, account_id: &str) -> Result<u64, StoreError> {
+        let n = self.conn.execute(
+            "UPDATE sessions SET revoked_at = ?2 WHERE account_id = ?1 AND revoked_at IS NULL",
+            (account_id, self.now),
+        )?;
+        Ok(n as u64)
+    }
 }
 
 /// An account found by a lookup, with its bound devices.
@@ -252,22 +270,8 @@ impl Store {
         })?)
     }
 
-    /// Sets the account's status (lock/unlock); `None` when there is no such account.
-    pub fn set_status(&self, account_id: &str, status: AccountStatus) -> Result<Option<AccountRow>, StoreError> {
-        Ok(self.write(|tx| {
-            tx.execute("UPDATE accounts SET status = ?2 WHERE id = ?1", (account_id, status.as_str()))?;
-            account_by(tx, IdentifierKind::Id, account_id)
-        })?)
-    }
-
     pub fn devices(&self, account_id: &str) -> Result<Vec<Device>, StoreError> {
         Ok(self.read(|c| devices_of(c, account_id))?)
-    }
-
-    /// Revokes every live session of the account; returns how many.
-    pub fn revoke_sessions(&self, account_id: &str) -> Result<u64, StoreError> {
-        let now = self.now_ms();
-        Ok(self.write(|tx| revoke_sessions(tx, account_id, now))?)
     }
 
     /// Live (unrevoked) sessions of the account.

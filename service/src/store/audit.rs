@@ -3,7 +3,7 @@
 
 use acctl_api::{AuditAction, AuditEvent, AuditOutcome};
 
-use super::Store;
+use super::{Db, Store};
 use crate::clock::from_ms;
 use crate::error::StoreError;
 
@@ -39,26 +39,38 @@ fn parse_outcome(s: &str) -> AuditOutcome {
     }
 }
 
+pub(super) fn insert(conn: &rusqlite::Connection, now: i64, event: &NewAuditEvent<'_>) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO audit (at, actor, action, account_id, reason, ticket, request_id, outcome, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute((
+        now,
+        event.actor,
+        event.action.as_str(),
+        event.account_id,
+        event.reason,
+        event.ticket,
+        event.request_id,
+        event.outcome.as_str(),
+        event.detail.as_deref(),
+    ))?;
+    Ok(())
+}
+
+impl Db<'_> {
+    /// Records an event as part of this transaction.
+    pub fn insert_audit(&self, event: &NewAuditEvent<'_>) -> Result<(), StoreError> {
+        Ok(insert(self.conn, self.now, event)?)
+    }
+}
+
 impl Store {
+    /// Records an event on its own (for reads and sign-ins, which change
+    /// nothing else).
     pub fn record_audit(&self, event: &NewAuditEvent<'_>) -> Result<(), StoreError> {
         let now = self.now_ms();
-        self.write(|tx| {
-            tx.prepare_cached(
-                "INSERT INTO audit (at, actor, action, account_id, reason, ticket, request_id, outcome, detail)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute((
-                now,
-                event.actor,
-                event.action.as_str(),
-                event.account_id,
-                event.reason,
-                event.ticket,
-                event.request_id,
-                event.outcome.as_str(),
-                event.detail.as_deref(),
-            ))
-        })?;
+        self.write(|tx| insert(tx, now, event))?;
         Ok(())
     }
 

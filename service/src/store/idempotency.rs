@@ -1,85 +1,83 @@
-//! Idempotency keys (IETF draft "The Idempotency-Key HTTP Header Field"):
-//! the first response to a key is kept and replayed.
+//! Stored answers to `Idempotency-Key` requests (IETF draft "The
+//! Idempotency-Key HTTP Header Field"), scoped by token. An answer is
+//! written in the same transaction as the change it answers, so a key is
+//! either unknown or answered: there is no in-flight state to get stuck.
 
 use rusqlite::OptionalExtension;
 
-use super::Store;
+use super::{Db, Store};
 use crate::error::StoreError;
 
-/// Keys are kept at least this long.
+/// Keys are kept at least this long (`acctl bulk resume` relies on it).
 pub const KEEP_MS: i64 = 48 * 60 * 60 * 1000;
 
 /// A stored response to replay.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredResponse {
     pub status: u16,
     pub content_type: String,
     pub body: Vec<u8>,
 }
 
-/// What to do with a request carrying a key.
-#[derive(Debug)]
-pub enum IdempotencyBegin {
-    /// First use: run the request, then [`Store::idempotency_finish`].
-    Proceed,
-    Replay(StoredResponse),
-    /// The same key came with another request.
-    Mismatch,
-    /// The first request with this key has not finished.
-    InFlight,
+/// A key's stored answer and the fingerprint of the request it answered.
+#[derive(Debug, Clone)]
+pub struct StoredAnswer {
+    pub fingerprint: String,
+    pub response: StoredResponse,
+}
+
+fn get(conn: &rusqlite::Connection, scope: &str, key: &str, now: i64) -> Result<Option<StoredAnswer>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT fingerprint, status, content_type, body FROM idempotency
+             WHERE scope = ?1 AND key = ?2 AND created_at >= ?3",
+        )?
+        .query_row((scope, key, now - KEEP_MS), |r| {
+            Ok(StoredAnswer {
+                fingerprint: r.get(0)?,
+                response: StoredResponse { status: r.get(1)?, content_type: r.get(2)?, body: r.get(3)? },
+            })
+        })
+        .optional()?)
+}
+
+impl Db<'_> {
+    /// The live answer stored under the token's key, if any.
+    pub fn idempotency_get(&self, scope: &str, key: &str) -> Result<Option<StoredAnswer>, StoreError> {
+        get(self.conn, scope, key, self.now)
+    }
+
+    /// How many live answers the token has stored, and when the oldest was.
+    pub fn idempotency_count(&self, scope: &str) -> Result<(u64, Option<i64>), StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*), min(created_at) FROM idempotency WHERE scope = ?1 AND created_at >= ?2")?
+            .query_row((scope, self.now - KEEP_MS), |r| Ok((r.get::<_, i64>(0)?.max(0) as u64, r.get(1)?)))?)
+    }
+
+    /// Stores the answer to the token's key (replacing an expired one).
+    pub fn idempotency_put(
+        &self,
+        scope: &str,
+        key: &str,
+        fingerprint: &str,
+        response: &StoredResponse,
+    ) -> Result<(), StoreError> {
+        self.conn.execute("DELETE FROM idempotency WHERE created_at < ?1", [self.now - KEEP_MS])?;
+        self.conn.execute(
+            "INSERT OR REPLACE INTO idempotency (scope, key, fingerprint, status, content_type, body, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            (scope, key, fingerprint, response.status, &response.content_type, &response.body, self.now),
+        )?;
+        Ok(())
+    }
 }
 
 impl Store {
-    pub fn idempotency_begin(&self, actor: &str, key: &str, fingerprint: &str) -> Result<IdempotencyBegin, StoreError> {
+    /// The live answer stored under the token's key, read without taking
+    /// the write lock (a replay needs no write).
+    pub fn idempotency_get(&self, scope: &str, key: &str) -> Result<Option<StoredAnswer>, StoreError> {
         let now = self.now_ms();
-        Ok(self.write(|tx| {
-            tx.execute("DELETE FROM idempotency WHERE created_at < ?1", [now - KEEP_MS])?;
-            let existing = tx
-                .query_row(
-                    "SELECT fingerprint, state, status, content_type, body FROM idempotency WHERE actor = ?1 AND key = ?2",
-                    (actor, key),
-                    |r| {
-                        let fingerprint: String = r.get(0)?;
-                        let state: String = r.get(1)?;
-                        let stored = StoredResponse {
-                            status: r.get::<_, Option<u16>>(2)?.unwrap_or(500),
-                            content_type: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                            body: r.get::<_, Option<Vec<u8>>>(4)?.unwrap_or_default(),
-                        };
-                        Ok((fingerprint, state, stored))
-                    },
-                )
-                .optional()?;
-            Ok::<_, rusqlite::Error>(match existing {
-                None => {
-                    tx.execute(
-                        "INSERT INTO idempotency (actor, key, fingerprint, state, created_at) VALUES (?1, ?2, ?3, 'in_flight', ?4)",
-                        (actor, key, fingerprint, now),
-                    )?;
-                    IdempotencyBegin::Proceed
-                }
-                Some((fp, _, _)) if fp != fingerprint => IdempotencyBegin::Mismatch,
-                Some((_, state, _)) if state == "in_flight" => IdempotencyBegin::InFlight,
-                Some((_, _, stored)) => IdempotencyBegin::Replay(stored),
-            })
-        })?)
-    }
-
-    /// Stores the response to replay, or forgets the key (`None`) so a retry
-    /// runs the request again (after a server error or a rate limit).
-    pub fn idempotency_finish(
-        &self,
-        actor: &str,
-        key: &str,
-        response: Option<&StoredResponse>,
-    ) -> Result<(), StoreError> {
-        self.write(|tx| match response {
-            Some(r) => tx.execute(
-                "UPDATE idempotency SET state = 'done', status = ?3, content_type = ?4, body = ?5 WHERE actor = ?1 AND key = ?2",
-                (actor, key, r.status, &r.content_type, &r.body),
-            ),
-            None => tx.execute("DELETE FROM idempotency WHERE actor = ?1 AND key = ?2", (actor, key)),
-        })?;
-        Ok(())
+        self.read(|c| get(c, scope, key, now))
     }
 }

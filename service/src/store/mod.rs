@@ -30,9 +30,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 pub use accounts::{AccountRow, FoundAccount, LoginOutcome, mask_contact};
 pub use audit::{AuditFilter, NewAuditEvent};
-pub use idempotency::{IdempotencyBegin, StoredResponse};
-pub use outbox::NewMessage;
-pub use recovery::{ChallengeCreated, PasswordChangeRequest, RESEND_COOLDOWN_MS, VerifyOutcome};
+pub use idempotency::{KEEP_MS, StoredAnswer, StoredResponse};
+pub use outbox::{DeliveryOutcome, NewMessage, PendingMessage};
+pub use recovery::{ChallengeRow, ChallengeStatus, NewChallenge, TokenRow};
 pub use seed::{DEMO_PASSWORD, NewAccount, NewDevice};
 
 use crate::clock::Clock;
@@ -41,7 +41,8 @@ use crate::error::StoreError;
 const READERS: usize = 4;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE accounts (
     id                   TEXT PRIMARY KEY,
     email                TEXT COLLATE NOCASE UNIQUE,
@@ -140,7 +141,43 @@ CREATE TABLE idempotency (
     created_at   INTEGER NOT NULL,
     PRIMARY KEY (actor, key)
 );
-"#];
+"#,
+    r#"
+-- Server secrets generated once per database (the idempotency fingerprint key).
+CREATE TABLE meta (
+    name  TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+-- Keys are scoped by token, fingerprinted with a keyed hash, and written in
+-- the same transaction as the change they answer: there is no in-flight state.
+DROP TABLE idempotency;
+CREATE TABLE idempotency (
+    scope        TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    fingerprint  TEXT NOT NULL,
+    status       INTEGER NOT NULL,
+    content_type TEXT NOT NULL,
+    body         BLOB NOT NULL,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (scope, key)
+);
+CREATE INDEX idempotency_age ON idempotency(created_at);
+CREATE INDEX idempotency_scope_age ON idempotency(scope, created_at);
+-- The outbox is the queue the delivery worker sends from. Rows written
+-- before this migration were sent synchronously.
+ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'delivered';
+ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN deadline_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN last_error TEXT;
+ALTER TABLE outbox ADD COLUMN delivered_at INTEGER;
+ALTER TABLE outbox ADD COLUMN challenge_id TEXT;
+ALTER TABLE outbox ADD COLUMN actor TEXT;
+ALTER TABLE outbox ADD COLUMN request_id TEXT;
+CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE state = 'pending';
+CREATE INDEX tokens_actor ON tokens(actor);
+"#,
+];
 
 /// Handle to the database; cheap to clone, safe to share across threads.
 #[derive(Clone)]
@@ -149,6 +186,8 @@ pub struct Store {
 }
 
 struct Inner {
+    /// The key of the idempotency fingerprints (`meta.idempotency_key`).
+    fingerprint_key: [u8; 32],
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
@@ -195,9 +234,11 @@ impl Store {
     pub fn open(path: &Path, clock: Clock) -> Result<Store, StoreError> {
         let mut writer = connect(path)?;
         migrate(&mut writer)?;
+        let fingerprint_key = meta_secret(&mut writer, "idempotency_key")?;
         let readers = (0..READERS).map(|_| connect(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
         Ok(Store {
             inner: Arc::new(Inner {
+                fingerprint_key,
                 writer: Mutex::new(writer),
                 readers,
                 next_reader: AtomicUsize::new(0),
@@ -219,8 +260,47 @@ impl Store {
         self.inner.clock.now_ms()
     }
 
+    /// The server secret that keys idempotency fingerprints: generated once
+    /// per database, never leaves it.
+    pub fn fingerprint_key(&self) -> &[u8; 32] {
+        &self.inner.fingerprint_key
+    }
+
+    /// Runs `f` over a consistent read snapshot.
+    pub fn view<T, E: From<StoreError>>(&self, f: impl FnOnce(&Db<'_>) -> Result<T, E>) -> Result<T, E> {
+        let now = self.now_ms();
+        self.with_reader(|c| {
+            let tx = c.unchecked_transaction().map_err(StoreError::from)?;
+            let out = f(&Db { conn: &tx, now, enqueued: Default::default() });
+            // Dropping a read transaction only ends the snapshot.
+            drop(tx);
+            out
+        })
+    }
+
+    /// Runs `f` in one immediate write transaction: everything it does
+    /// commits together when it returns `Ok`, nothing when it fails. Answers
+    /// what `f` answered and the messages it queued.
+    pub fn transaction<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&Db<'_>) -> Result<T, E>,
+    ) -> Result<(T, Vec<acctl_api::OutboxMessage>), E> {
+        let now = self.now_ms();
+        let mut conn = lock(&self.inner.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let db = Db { conn: &tx, now, enqueued: Default::default() };
+        let out = f(&db)?;
+        let enqueued = db.enqueued.take();
+        tx.commit().map_err(StoreError::from)?;
+        Ok((out, enqueued))
+    }
+
     /// Runs `f` on a reader connection (a consistent snapshot).
     fn read<T, E: From<rusqlite::Error>>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E> {
+        self.with_reader(f)
+    }
+
+    fn with_reader<R>(&self, f: impl FnOnce(&Connection) -> R) -> R {
         let readers = &self.inner.readers;
         let start = self.inner.next_reader.fetch_add(1, Ordering::Relaxed);
         for i in 0..readers.len() {
@@ -250,10 +330,26 @@ impl Store {
         let token = crate::secrets::random_token("acctl_", 20);
         let now = self.now_ms();
         self.write(|tx| {
+            // One actor name, one role: the audit log and the scopes of a
+            // name must not depend on which of its tokens was used.
+            let other: Option<String> = tx
+                .query_row(
+                    "SELECT role FROM tokens WHERE actor = ?1 AND role != ?2 LIMIT 1",
+                    (actor, role.as_str()),
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(other) = other {
+                return Err(StoreError::Invalid(format!(
+                    "the actor `{actor}` already has a token with the role `{other}`; \
+                     a second token for `{actor}` must have that role too, or use another actor name"
+                )));
+            }
             tx.execute(
                 "INSERT INTO tokens (hash, actor, role, created_at) VALUES (?1, ?2, ?3, ?4)",
                 (crate::secrets::sha256_hex(&token), actor, role.as_str(), now),
-            )
+            )?;
+            Ok::<_, StoreError>(())
         })?;
         Ok(token)
     }
@@ -267,6 +363,42 @@ impl Store {
         })?;
         Ok(row.and_then(|(name, role)| role.parse().ok().map(|role| Actor { name, role })))
     }
+}
+
+/// A transaction (or read snapshot) in progress, with the time it started:
+/// the store's SQL, in domain terms, for the domain layer to compose into
+/// one unit of work.
+pub struct Db<'a> {
+    conn: &'a Connection,
+    now: i64,
+    /// Messages queued in this transaction, handed to delivery after commit.
+    enqueued: std::cell::RefCell<Vec<acctl_api::OutboxMessage>>,
+}
+
+impl Db<'_> {
+    /// "Now" for everything in this transaction (the service clock).
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+}
+
+/// The named secret from `meta`, created from the OS's CSPRNG on first use.
+fn meta_secret(conn: &mut Connection, name: &str) -> Result<[u8; 32], StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let existing: Option<Vec<u8>> =
+        tx.query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| r.get(0)).optional()?;
+    let secret = match existing.and_then(|v| <[u8; 32]>::try_from(v).ok()) {
+        Some(s) => s,
+        None => {
+            let mut fresh = [0u8; 32];
+            getrandom::fill(&mut fresh)
+                .map_err(|e| StoreError::Invalid(format!("the OS random number generator failed: {e}")))?;
+            tx.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)", (name, &fresh[..]))?;
+            fresh
+        }
+    };
+    tx.commit()?;
+    Ok(secret)
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
