@@ -125,3 +125,26 @@ async fn codes_go_only_to_contacts_on_file_of_usable_accounts() {
     }
     assert!(!ts.outbox().await.iter().any(|m| m["to"] == "attacker@evil.example"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_operator_who_sent_a_code_can_verify_it() {
+    // Issue 10.16: another operator (here an SRE, who may verify codes of
+    // their own) is refused, learns nothing of the challenge, spends none
+    // of its tries, and the attempt is audited as denied.
+    let ts = TestService::start().await;
+    let (challenge, code) = ts.send_code(&ts.agent, "acc_demoalice", "email").await;
+    let stolen = ts.verify(&ts.sre, &challenge, &code).await.expect_problem(403, "forbidden");
+    assert!(!stolen.text.contains("verification_token"), "{}", stolen.text);
+    let events = ts.audit(&ts.admin, "action=challenge.verify").await;
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (&events[0]["actor"], &events[0]["outcome"], &events[0]["account_id"]),
+        (&serde_json::json!(crate::common::SRE), &serde_json::json!("denied"), &serde_json::json!("acc_demoalice")),
+        "{events:?}"
+    );
+    assert!(events[0]["detail"].as_str().unwrap_or_default().contains(&challenge), "{events:?}");
+    let wrong = ts.verify(&ts.agent, &challenge, &wrong_code(&code)).await.expect_problem(422, "invalid_code");
+    assert_eq!(wrong.u64("attempts_left"), 4, "the refused attempt spent no try");
+    let verified = ts.verify(&ts.agent, &challenge, &code).await.expect_status(200);
+    assert_eq!(verified.str("status"), "verified");
+}

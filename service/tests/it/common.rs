@@ -236,6 +236,11 @@ impl Call {
         Call { builder: self.builder.body(body) }
     }
 
+    /// Raw body bytes (set `Content-Type` with [`Call::header`]).
+    pub fn raw(self, body: Vec<u8>) -> Call {
+        Call { builder: self.builder.body(body) }
+    }
+
     pub fn json(self, body: &Value) -> Call {
         Call { builder: self.builder.json(body) }
     }

@@ -12,6 +12,8 @@ use axum::http::StatusCode;
 use serde_json::Value;
 use tokio::sync::mpsc;
 
+use acctl_api::{DeliveryState, OutboxMessage};
+
 use crate::common::TestService;
 
 /// One POST the webhook received.
@@ -92,49 +94,80 @@ async fn an_sms_code_is_posted_as_json_to_the_webhook() {
     assert!(posts.try_recv().is_err(), "one SMS per challenge");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_failing_webhook_is_a_502_delivery_failed_and_audited() {
-    let (url, mut posts) = sms_webhook(Arc::new(AtomicU16::new(500))).await;
-    let ts = TestService::start_with(|config| config.sms_webhook = Some(url)).await;
-    let reply = ts.create_challenge(&ts.agent, "acc_demodave", "sms").await.expect_problem(502, "delivery_failed");
-    assert!(tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.is_ok(), "the webhook was tried");
-    let events = ts.audit(&ts.admin, "account_id=acc_demodave").await;
-    let failed: Vec<&Value> = events.iter().filter(|e| e["outcome"] == "failed").collect();
-    assert!(
-        failed.iter().any(|e| e["action"] == "message.deliver" && e["request_id"] == reply.request_id()),
-        "the failed delivery is audited as message.deliver failed: {events:?}"
-    );
-    assert!(
-        !events.iter().any(|e| e["action"] == "challenge.create" && e["outcome"] == "success"),
-        "a challenge whose code never left is no success: {events:?}"
-    );
+/// Waits (bounded) until the worker has recorded the newest message of the
+/// account as `state` with at least `attempts` attempts; answers it.
+async fn recorded(ts: &TestService, account: &str, state: DeliveryState, attempts: u32) -> OutboxMessage {
+    for _ in 0..200 {
+        let messages = ts.store().list_messages(Some(account), None).expect("outbox table");
+        if let Some(last) = messages.last()
+            && last.state == state
+            && last.attempts >= attempts
+        {
+            return last.clone();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the worker did not record {account}'s message as {state:?} after {attempts} attempt(s) within 10 s");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_challenge_retried_with_its_key_after_a_502_is_sent_once_the_gateway_is_back() {
-    // DESIGN §6: a mutation with an Idempotency-Key is retried on 502; a
-    // code that never left must neither be replayed as the 502 nor start the
-    // resend cooldown.
+async fn a_refused_sms_is_recorded_failed_audited_and_frees_the_cooldown() {
+    // The code is queued with the challenge (201); the gateway's 4xx says the
+    // message itself is refused, so the worker gives up at once.
+    let status = Arc::new(AtomicU16::new(400));
+    let (url, mut posts) = sms_webhook(Arc::clone(&status)).await;
+    let ts = TestService::start_with(|config| config.sms_webhook = Some(url)).await;
+    let reply = ts.create_challenge(&ts.agent, "acc_demodave", "sms").await.expect_status(201);
+    assert!(tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.is_ok(), "the webhook was tried");
+    let failed = recorded(&ts, "acc_demodave", DeliveryState::Failed, 1).await;
+    assert_eq!(failed.attempts, 1, "a refusal is not retried");
+    let events = ts.audit(&ts.admin, "account_id=acc_demodave").await;
+    assert!(
+        events.iter().any(|e| e["action"] == "message.deliver"
+            && e["outcome"] == "failed"
+            && e["request_id"] == reply.request_id()
+            && e["actor"] == crate::common::AGENT),
+        "the failed delivery is audited as message.deliver failed, under the request that queued it: {events:?}"
+    );
+    // A code that never left cannot be verified and holds no cooldown.
+    ts.verify(&ts.agent, reply.str("challenge_id"), "123456").await.expect_problem(404, "challenge_not_found");
+    status.store(200, Ordering::SeqCst);
+    let again = ts.create_challenge(&ts.agent, "acc_demodave", "sms").await.expect_status(201);
+    let posted = tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.expect("a POST").expect("a POST");
+    let code = strings(&posted.body).iter().find_map(|s| six_digits(s)).expect("a code in the SMS");
+    ts.verify(&ts.agent, again.str("challenge_id"), &code).await.expect_status(200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_the_gateway_fails_to_take_is_retried_until_it_goes_out_or_expires() {
     let status = Arc::new(AtomicU16::new(503));
     let (url, mut posts) = sms_webhook(Arc::clone(&status)).await;
     let ts = TestService::start_with(|config| config.sms_webhook = Some(url)).await;
-    let send = || {
-        ts.request(reqwest::Method::POST, "/v1/accounts/acc_demoalice/challenges")
-            .token(&ts.agent)
-            .header("Idempotency-Key", "retry-me")
-            .json(&serde_json::json!({ "channel": "sms" }))
-            .send()
-    };
-    send().await.expect_problem(502, "delivery_failed");
+    let created = ts.create_challenge(&ts.agent, "acc_demoalice", "sms").await.expect_status(201);
     assert!(tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.is_ok(), "the gateway was tried");
+    let waiting = recorded(&ts, "acc_demoalice", DeliveryState::Pending, 1).await;
+    assert_eq!(waiting.attempts, 1);
 
+    // The gateway is back; the retry is due after the back-off (1 s).
     status.store(200, Ordering::SeqCst);
-    let created = send().await.expect_status(201);
-    assert_ne!(created.header("Idempotent-Replayed"), Some("true"));
+    ts.advance(2);
     let posted =
         tokio::time::timeout(Duration::from_secs(10), posts.recv()).await.expect("a second POST").expect("a POST");
     let code = strings(&posted.body).iter().find_map(|s| six_digits(s)).expect("a code in the SMS");
+    let delivered = recorded(&ts, "acc_demoalice", DeliveryState::Delivered, 2).await;
+    assert_eq!(delivered.attempts, 2);
     ts.verify(&ts.agent, created.str("challenge_id"), &code).await.expect_status(200);
+
+    // A code the gateway never takes is given up when it expires.
+    status.store(503, Ordering::SeqCst);
+    let doomed = ts.create_challenge(&ts.agent, "acc_demobob", "sms").await.expect_status(201);
+    recorded(&ts, "acc_demobob", DeliveryState::Pending, 1).await;
+    ts.advance(601);
+    let failed = recorded(&ts, "acc_demobob", DeliveryState::Failed, 2).await;
+    assert_eq!(failed.attempts, 2);
+    let events = ts.audit(&ts.admin, "account_id=acc_demobob&action=message.deliver").await;
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["request_id"], doomed.request_id());
 }
 
 /// A real SMTP server (`python3 -m aiosmtpd -n`) on a loopback port; what it
@@ -285,10 +318,12 @@ fn base64_bodies_are_read_like_a_mail_client_would() {
     assert_eq!(six_digits(&readable("code 12345=\n6 expires")).as_deref(), Some("123456"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn outside_the_sandbox_the_outbox_keeps_no_code_and_is_not_served() {
     let svc = TestService::start_with(|config| config.sandbox = false).await;
     svc.create_challenge(&svc.agent, "acc_demoalice", "sms").await.expect_status(201);
+    // The secret is kept only until the message is delivered.
+    recorded(&svc, "acc_demoalice", DeliveryState::Delivered, 1).await;
     let stored = svc.store().list_messages(Some("acc_demoalice"), None).expect("outbox table");
     let code =
         stored.iter().find(|m| m.kind == acctl_api::MessageKind::VerificationCode).expect("the code was recorded");

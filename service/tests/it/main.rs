@@ -10,6 +10,7 @@ mod challenges;
 mod cli;
 mod common;
 mod delivery;
+mod disconnects;
 mod idempotency;
 mod lookup;
 mod operators;
