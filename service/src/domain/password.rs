@@ -8,7 +8,6 @@ use acctl_api::{
     AccountStatus, AuditAction, Channel, MessageKind, PasswordChange, PasswordMode, PasswordRequest, scope,
 };
 
-use super::challenges::account_ready;
 use super::{Answered, AuditRecord, Domain, DomainError, IdempotencyKey, Operator, Render};
 use crate::clock::from_ms;
 use crate::error::StoreError;
@@ -158,10 +157,6 @@ impl Domain {
             // Checked again under the write lock: the token may have been
             // used, the account locked, meanwhile.
             let plan = plan(db, op, account_id, request, false)?;
-            match (plan.account.status, &plan.token_hash) {
-                (AccountStatus::Locked, Some(_)) => account_ready(&plan.account)?,
-                _ => {}
-            }
             if let Some(hash) = &plan.token_hash
                 && !db.use_verification_token(hash, account_id, &op.name)?
             {

@@ -87,6 +87,17 @@ pub enum DeliveryOutcome {
     },
 }
 
+/// What recording an attempt needs to know about a pending message.
+struct Queued {
+    account_id: String,
+    channel: String,
+    kind: String,
+    challenge_id: Option<String>,
+    actor: Option<String>,
+    request_id: Option<String>,
+    attempts: u32,
+}
+
 const SELECT: &str =
     "SELECT id, at, channel, to_addr, kind, subject, body, secret, account_id, state, attempts FROM outbox";
 
@@ -187,15 +198,25 @@ impl Store {
     ) -> Result<Option<OutboxMessage>, StoreError> {
         let now = self.now_ms();
         self.write(|tx| {
-            let row: Option<(String, String, String, Option<String>, Option<String>, Option<String>, u32)> = tx
+            let row = tx
                 .query_row(
                     "SELECT account_id, channel, kind, challenge_id, actor, request_id, attempts FROM outbox
                      WHERE id = ?1 AND state = 'pending'",
                     [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+                    |r| {
+                        Ok(Queued {
+                            account_id: r.get(0)?,
+                            channel: r.get(1)?,
+                            kind: r.get(2)?,
+                            challenge_id: r.get(3)?,
+                            actor: r.get(4)?,
+                            request_id: r.get(5)?,
+                            attempts: r.get(6)?,
+                        })
+                    },
                 )
                 .optional()?;
-            let Some((account_id, channel, kind, challenge_id, actor, request_id, attempts)) = row else {
+            let Some(Queued { account_id, channel, kind, challenge_id, actor, request_id, attempts }) = row else {
                 return Ok(None);
             };
             let attempts = attempts + 1;
