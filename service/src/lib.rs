@@ -55,6 +55,9 @@ pub struct ServiceConfig {
     pub sms_webhook: Option<String>,
     /// Per-token request rate; `None` turns the limit off.
     pub rate_limit: Option<RateLimit>,
+    /// At most this many stored `Idempotency-Key` answers per token (kept
+    /// 48 h); a keyed mutation beyond it is 429 until the oldest expires.
+    pub idempotency_keys_per_token: u64,
 }
 
 impl ServiceConfig {
@@ -66,6 +69,7 @@ impl ServiceConfig {
             smtp: None,
             sms_webhook: None,
             rate_limit: Some(RateLimit::default()),
+            idempotency_keys_per_token: domain::MAX_KEYS_PER_TOKEN,
         }
     }
 }
@@ -165,13 +169,14 @@ pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningS
     };
     let delivery =
         delivery::Delivery::new(store.clone(), config.smtp.as_deref(), config.sms_webhook.as_deref(), config.sandbox)?;
-    let state = http::AppState::new(
+    let mut state = http::AppState::new(
         store.clone(),
         delivery.clone(),
         config.sandbox,
         config.rate_limit,
         openapi::document_json().into(),
     );
+    state.domain = state.domain.with_keys_per_token(config.idempotency_keys_per_token);
     let listener =
         tokio::net::TcpListener::bind(listen).await.map_err(|source| StartError::Listen { addr: listen, source })?;
     let addr = listener.local_addr().map_err(|source| StartError::Listen { addr: listen, source })?;

@@ -139,8 +139,9 @@ pub enum Answered<T> {
 /// storing under an idempotency key in the same transaction.
 pub type Render<'a, T> = &'a (dyn Fn(&Result<T, DomainError>) -> StoredResponse + Sync);
 
-/// At most this many stored answers per token in the 48 h they are kept
-/// (an answer of a mutation is under 2 KB: at most ~200 MB per token).
+/// By default, at most this many stored answers per token in the 48 h they
+/// are kept (an answer of a mutation is under 2 KB: at most ~200 MB per
+/// token); [`crate::ServiceConfig::idempotency_keys_per_token`] sets it.
 pub const MAX_KEYS_PER_TOKEN: u64 = 100_000;
 
 /// The recovery operations over one store; cheap to clone.
@@ -150,11 +151,18 @@ pub struct Domain {
     delivery: Delivery,
     /// Keep codes and temporary passwords in the outbox for good (sandbox).
     sandbox: bool,
+    keys_per_token: u64,
 }
 
 impl Domain {
     pub fn new(store: Store, delivery: Delivery, sandbox: bool) -> Domain {
-        Domain { store, delivery, sandbox }
+        Domain { store, delivery, sandbox, keys_per_token: MAX_KEYS_PER_TOKEN }
+    }
+
+    /// Caps the answers one token may have stored at once.
+    pub fn with_keys_per_token(mut self, cap: u64) -> Domain {
+        self.keys_per_token = cap;
+        self
     }
 
     pub fn store(&self) -> &Store {
@@ -186,7 +194,7 @@ impl Domain {
                     });
                 }
                 let (count, oldest) = db.idempotency_count(&op.token_id)?;
-                if count >= MAX_KEYS_PER_TOKEN {
+                if count >= self.keys_per_token {
                     let frees_at = oldest.unwrap_or(db.now()) + crate::store::KEEP_MS;
                     let secs = u64::try_from((frees_at - db.now()).max(0) / 1000 + 1).unwrap_or(1);
                     return Ok(Answered::KeysExhausted { retry_after_secs: secs });

@@ -85,8 +85,8 @@ impl Cutter {
 
 /// The delays to hang up after, spread over `full` (an uncut request's time).
 fn delays(full: Duration) -> Vec<Duration> {
-    let mut out: Vec<Duration> = (0..=16).map(|k| full * k / 16).collect();
-    out.extend([Duration::ZERO, Duration::from_millis(1), Duration::from_millis(3)]);
+    let mut out: Vec<Duration> = (0..=10).map(|k| full * k / 10).collect();
+    out.push(Duration::from_millis(2));
     out
 }
 
