@@ -1,27 +1,18 @@
-//! The clap surface of `acctl`: global flags and one enum of commands.
+//! The global flags of `acctl`, and the text of the top-level help.
 //!
 //! Only parsing lives here. What a flag means once combined with the
-//! environment and the config file is decided in [`crate::settings`]; what a
-//! command does lives in its module under [`crate::commands`].
+//! environment and the config file is decided in [`crate::settings`]; the
+//! commands, and the top-level `Cli` that joins them to these flags, live in
+//! [`crate::commands`]. Nothing here imports a command, so nothing imports
+//! in a circle through this module.
 
 use std::path::PathBuf;
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, ValueEnum};
 
-use crate::commands::account::AccountCommand;
-use crate::commands::audit::AuditArgs;
-use crate::commands::auth::AuthCommand;
-use crate::commands::code::CodeCommand;
-use crate::commands::completions::CompletionsArgs;
-use crate::commands::config::ConfigCommand;
-#[cfg(feature = "sandbox")]
-use crate::commands::demo::DemoArgs;
-use crate::commands::lookup::LookupArgs;
-use crate::commands::password::PasswordCommand;
-use crate::commands::reset::ResetArgs;
-#[cfg(feature = "sandbox")]
-use crate::commands::sandbox::SandboxArgs;
-use crate::commands::sessions::SessionsCommand;
+use crate::env::EnvVars;
+use crate::output::OutputFormat;
+use crate::ui::UiOptions;
 
 /// The exit-code table of DESIGN §2, shown in `--help` and the man page.
 pub const EXIT_CODES: &str = "\
@@ -38,7 +29,7 @@ Exit codes:
   9    some items failed (lookup -, bulk; the summary says which)
   130  interrupted";
 
-const ROOT_AFTER_HELP: &str = "\
+pub(crate) const ROOT_AFTER_HELP: &str = "\
 Examples:
   acctl auth login                          # paste a token at a hidden prompt; it goes to the OS keyring
   acctl lookup alice@example.com            # an account card
@@ -53,40 +44,17 @@ Environment:
   the profile's url; ACCTL_LOG sets the log filter; NO_COLOR turns colour off.
 ";
 
-/// Customer account recovery from the command line.
-///
-/// acctl finds customer accounts by email, phone number or account ID through
-/// the account backend's Admin API, sends verification codes to the contacts
-/// on file, and resets passwords without anyone seeing the customer's password.
-/// `acctl reset` walks an agent through a whole reset; `acctl demo` shows one.
-#[derive(Debug, Parser)]
-#[command(
-    name = "acctl",
-    version,
-    propagate_version = true,
-    max_term_width = 100,
-    after_help = EXIT_CODES,
-    after_long_help = format!("{ROOT_AFTER_HELP}\n{EXIT_CODES}"),
-)]
-pub struct Cli {
-    #[command(flatten)]
-    pub global: GlobalArgs,
-
-    #[command(subcommand)]
-    pub command: Command,
-}
-
 /// Flags every command takes. Each is `Option` (or a counted/boolean flag) so
 /// that "not given" falls through to the config file in [`crate::settings`].
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Backend profile from the config file [default: the file's `default_profile`, else `local`]
-    #[arg(short = 'p', long, env = "ACCTL_PROFILE", global = true, value_name = "NAME")]
+    #[arg(short = 'p', long, env = EnvVars::ACCTL_PROFILE, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
     /// Output format [default: table on a terminal, ndjson otherwise]
-    #[arg(short = 'o', long, env = "ACCTL_OUTPUT", global = true, value_enum, value_name = "FMT")]
+    #[arg(short = 'o', long, env = EnvVars::ACCTL_OUTPUT, global = true, value_enum, value_name = "FMT")]
     pub output: Option<OutputFormat>,
 
     /// Choose and order the output columns (comma-separated; `--fields help` lists them)
@@ -98,15 +66,15 @@ pub struct GlobalArgs {
     pub jq: Option<String>,
 
     /// Never prompt; a missing value is a usage error (exit 2)
-    #[arg(long, env = "ACCTL_NO_INPUT", global = true, action = ArgAction::SetTrue)]
+    #[arg(long, env = EnvVars::ACCTL_NO_INPUT, global = true, action = ArgAction::SetTrue)]
     pub no_input: bool,
 
     /// Why you are doing this: sent as the audit reason with every change
-    #[arg(long, env = "ACCTL_REASON", global = true, value_name = "TEXT")]
+    #[arg(long, env = EnvVars::ACCTL_REASON, global = true, value_name = "TEXT")]
     pub reason: Option<String>,
 
     /// Ticket the change belongs to: sent as the audit ticket with every change
-    #[arg(long, env = "ACCTL_TICKET", global = true, value_name = "ID")]
+    #[arg(long, env = EnvVars::ACCTL_TICKET, global = true, value_name = "ID")]
     pub ticket: Option<String>,
 
     /// Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)
@@ -114,11 +82,11 @@ pub struct GlobalArgs {
     pub reveal: bool,
 
     /// Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile's `region`]
-    #[arg(long, env = "ACCTL_REGION", global = true, value_name = "CC")]
+    #[arg(long, env = EnvVars::ACCTL_REGION, global = true, value_name = "CC")]
     pub region: Option<String>,
 
     /// Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]
-    #[arg(long, env = "ACCTL_CONFIG", global = true, value_name = "PATH")]
+    #[arg(long, env = EnvVars::ACCTL_CONFIG, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
     /// When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]
@@ -135,78 +103,29 @@ pub struct GlobalArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Human-readable table (an account card for a single account)
-    Table,
-    /// JSON: one document (an array when there are several records)
-    Json,
-    /// One JSON record a line
-    Ndjson,
-    /// Comma-separated values with a header row
-    Csv,
-    /// Tab-separated values with a header row
-    Tsv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Sign in to a backend profile, check who you are, sign out
-    #[command(subcommand)]
-    Auth(AuthCommand),
-
-    /// Find accounts by email, phone number or account ID
-    Lookup(LookupArgs),
-
-    /// Reset a customer's password, guided step by step (the wizard)
-    Reset(ResetArgs),
-
-    /// Send a verification code to a contact on file, and verify the code the customer reads back
-    #[command(subcommand)]
-    Code(CodeCommand),
-
-    /// Set a customer's password: deliver a temporary one, or take one from stdin
-    #[command(subcommand)]
-    Password(PasswordCommand),
-
-    /// Lock or unlock an account
-    #[command(subcommand)]
-    Account(AccountCommand),
-
-    /// Sign a customer out everywhere
-    #[command(subcommand)]
-    Sessions(SessionsCommand),
-
-    /// Read the audit log
-    Audit(AuditArgs),
-
-    /// Run the reference service in-process with demo accounts, for training
-    #[cfg(feature = "sandbox")]
-    Sandbox(SandboxArgs),
-
-    /// A sandbox and the reset wizard in one process: see a reset from both sides
-    #[cfg(feature = "sandbox")]
-    Demo(DemoArgs),
-
-    /// Show and create the config file
-    #[command(subcommand)]
-    Config(ConfigCommand),
-
-    /// Print a shell completion script
-    Completions(CompletionsArgs),
+impl GlobalArgs {
+    /// How the terminal is to be used: `--color`, `--quiet`, `-v`.
+    pub fn ui_options(&self) -> UiOptions {
+        let color = match self.color.unwrap_or(ColorChoice::Auto) {
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+            ColorChoice::Auto => None,
+        };
+        UiOptions { color, quiet: self.quiet, verbose: self.verbose }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
 
-    use super::*;
+    use crate::commands::Cli;
 
     #[test]
     fn the_clap_definition_is_consistent() {

@@ -17,9 +17,11 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+use crate::env::EnvVars;
+
 /// Keyring service name; the entry (user) is the profile name.
 pub const KEYRING_SERVICE: &str = "acctl";
-pub const TOKEN_ENV: &str = "ACCTL_TOKEN";
+pub const TOKEN_ENV: &str = EnvVars::ACCTL_TOKEN;
 const DEFAULT_KEYRING_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Where a token was found.
@@ -131,8 +133,7 @@ pub struct CredentialStore {
 
 impl CredentialStore {
     pub fn new(profile: &str) -> Self {
-        let timeout = std::env::var("ACCTL_KEYRING_TIMEOUT_MS")
-            .ok()
+        let timeout = crate::env::var(EnvVars::ACCTL_KEYRING_TIMEOUT_MS)
             .and_then(|ms| ms.parse().ok())
             .map_or(DEFAULT_KEYRING_TIMEOUT, Duration::from_millis);
         CredentialStore {
@@ -142,13 +143,9 @@ impl CredentialStore {
         }
     }
 
-    pub fn file_path(&self) -> Option<&Path> {
-        self.file.as_deref()
-    }
-
     /// `ACCTL_TOKEN`, then the insecure file, then the keyring.
     pub fn resolve(&self) -> Result<Credential, CredentialError> {
-        if let Some(token) = std::env::var(TOKEN_ENV).ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
+        if let Some(token) = crate::env::var(TOKEN_ENV).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
             return Ok(Credential { token: token.into(), source: TokenSource::Env });
         }
         if let Some(path) = &self.file
@@ -255,7 +252,7 @@ enum KeyringFailure {
 
 #[cfg(target_os = "linux")]
 fn open_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
-    if std::env::var_os("ACCTL_KEYRING_DISABLE").is_some() {
+    if crate::env::is_present(EnvVars::ACCTL_KEYRING_DISABLE) {
         return Err(KeyringFailure::Unavailable("disabled by ACCTL_KEYRING_DISABLE".into()));
     }
     zbus_secret_service_keyring_store::Store::new()

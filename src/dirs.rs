@@ -4,21 +4,23 @@
 
 use std::path::PathBuf;
 
+use crate::env::EnvVars;
+
 fn env_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from).filter(|p| p.is_absolute())
+    crate::env::var_os(name).map(PathBuf::from).filter(|p| p.is_absolute())
 }
 
 fn home() -> Option<PathBuf> {
-    env_path("HOME").or_else(|| env_path("USERPROFILE"))
+    env_path(EnvVars::HOME).or_else(|| env_path(EnvVars::USERPROFILE))
 }
 
 /// `$XDG_CONFIG_HOME/acctl`, else `~/.config/acctl` (`%APPDATA%\acctl` on Windows).
 pub fn config_dir() -> Option<PathBuf> {
-    if let Some(dir) = env_path("XDG_CONFIG_HOME") {
+    if let Some(dir) = env_path(EnvVars::XDG_CONFIG_HOME) {
         return Some(dir.join("acctl"));
     }
     if cfg!(windows)
-        && let Some(dir) = env_path("APPDATA")
+        && let Some(dir) = env_path(EnvVars::APPDATA)
     {
         return Some(dir.join("acctl"));
     }
@@ -27,11 +29,11 @@ pub fn config_dir() -> Option<PathBuf> {
 
 /// `$XDG_DATA_HOME/acctl`, else `~/.local/share/acctl` (`%LOCALAPPDATA%\acctl` on Windows).
 pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = env_path("XDG_DATA_HOME") {
+    if let Some(dir) = env_path(EnvVars::XDG_DATA_HOME) {
         return Some(dir.join("acctl"));
     }
     if cfg!(windows)
-        && let Some(dir) = env_path("LOCALAPPDATA")
+        && let Some(dir) = env_path(EnvVars::LOCALAPPDATA)
     {
         return Some(dir.join("acctl"));
     }

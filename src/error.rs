@@ -2,7 +2,7 @@
 //!
 //! Every error a command can meet is turned into a [`CliError`] here, with the
 //! exit status of DESIGN §2, the chain of causes and a hint that says what to
-//! do next. The printer renders it as `error:` / `  caused by:` / `hint:`.
+//! do next. The ui renders it as `error:` / `  caused by:` / `hint:`.
 
 use std::fmt;
 
@@ -11,6 +11,7 @@ use acctl_api::{ErrorCode, IdentifierError};
 use crate::client::ApiError;
 use crate::config::ConfigError;
 use crate::credentials::CredentialError;
+use crate::recovery::{Failure, RecoveryError};
 
 /// Exit codes of DESIGN §2. Stable: scripts depend on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +117,7 @@ impl CliError {
     }
 }
 
-/// The message and its causes on one line (the printer renders them on several).
+/// The message and its causes on one line (the ui renders them on several).
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.chain().collect::<Vec<_>>().join(": "))
@@ -219,6 +220,46 @@ impl From<ApiError> for CliError {
         }
         for hint in hints {
             e = e.with_hint(hint);
+        }
+        e
+    }
+}
+
+/// A recovery step's failure: its exit status, message, the service's error
+/// as the cause (with the request id and the service's own hints), and the
+/// step's hint last.
+impl From<RecoveryError> for CliError {
+    fn from(err: RecoveryError) -> Self {
+        let (failure, message, hint, api) = err.into_parts();
+        let mut e = match (api, failure.clone()) {
+            (Some(api), _) => {
+                let mut e = CliError::from(api);
+                if let (Failure::PasswordPolicy { violations }, Some(_)) = (&failure, &message) {
+                    // Each broken rule is a cause of the rejection: they print as
+                    // `caused by:` lines, which show even under --quiet.
+                    for v in violations.iter().rev() {
+                        e = e.with_context(format!("{}: {}", v.code.as_str(), v.detail));
+                    }
+                }
+                match message {
+                    Some(m) => e.with_context(m),
+                    None => e,
+                }
+            }
+            (None, failure) => {
+                let status = match failure {
+                    Failure::NotFound => ExitStatus::NotFound,
+                    Failure::InvalidInput => ExitStatus::Usage,
+                    Failure::WrongCode { .. } | Failure::CodeExpired | Failure::CodeUsedUp => {
+                        ExitStatus::VerificationFailed
+                    }
+                    _ => ExitStatus::RejectedByPolicy,
+                };
+                CliError::new(status, anyhow::anyhow!("{}", message.unwrap_or_else(|| format!("{failure:?}"))))
+            }
+        };
+        if let Some(h) = hint {
+            e = e.with_hint(h);
         }
         e
     }

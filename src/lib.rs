@@ -4,40 +4,74 @@
 //! integration tests and the generators of completions and man pages see the
 //! same clap definition as the binary.
 //!
-//! Layout: [`cli`] is the clap surface, [`settings`] turns flags, environment
-//! and the config file into one validated [`settings::Settings`], each command
-//! lives in [`commands`], and the parts that know nothing of clap are
-//! [`client`] (the Admin API), [`credentials`] (keyring, `ACCTL_TOKEN`, file),
-//! [`lookup`] (streaming identifier lookups) and [`output`] (formats). All
-//! printing goes through [`printer::Printer`]; every error becomes an exit code
-//! in [`error`].
+//! # Layers
+//!
+//! Top to bottom; a module imports only from the layers below it:
+//!
+//! 1. `commands` — one module per command: its clap `Args` and one run
+//!    function. `Cli` and `Command` live here; `cli` holds the global flags
+//!    and imports no command. `settings` resolves flags, environment and
+//!    config file into one validated `Settings` (it is the only other module
+//!    that knows clap's types).
+//! 2. `recovery` — the domain operations of a reset (find the account, send
+//!    and verify codes, set the password, lock, unlock, sign out), with
+//!    typed outcomes and errors that carry their hint; no clap, no terminal.
+//!    `lookup` — streaming identifier lookups, the same way.
+//! 3. `client` — the Admin API, one method per route; it is given a
+//!    `profile::Profile` and a token, and knows nothing of clap or the
+//!    terminal. `credentials` — keyring, `ACCTL_TOKEN`, file.
+//! 4. `acctl_api` — the wire types, with the small domain helpers that
+//!    describe them (`Account::channels_on_file`, `Account::label`, `as_str`).
+//!
+//! Beside them, used from any layer: `ui` (the one door to the terminal:
+//! printing, prompts, spinners; commands only), `output` (records in each
+//! format), `error` (every error becomes an exit code there), `env` (every
+//! environment variable, named and read in one place), `config` (the config
+//! file), `profile` (what a command runs against), `dirs`. Nothing below
+//! `commands` imports `cli` or `settings`.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod cli;
+mod cli;
 pub mod client;
-pub mod commands;
-pub mod config;
-pub mod credentials;
-pub mod dirs;
+mod commands;
+mod config;
+mod credentials;
+mod dirs;
 pub mod docs;
-pub mod error;
-pub mod lookup;
-pub mod output;
-pub mod printer;
-pub mod settings;
+mod env;
+mod error;
+mod lookup;
+mod output;
+pub mod profile;
+mod recovery;
+mod settings;
+mod ui;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
+use crate::commands::Cli;
 use crate::error::{CliError, ExitStatus};
-use crate::printer::Printer;
+use crate::ui::Ui;
+
+/// What the fuzz targets call: the parsers of untrusted input (the
+/// identifier parser is `acctl_api::Identifier::parse`).
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::config::ConfigFile;
+    pub use crate::lookup::input::{InputFormat, InputItem, read_batches};
+    pub use crate::output::sanitize::{csv_cell, for_terminal};
+}
 
 /// Parses the command line, runs the command and returns its exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(text) = commands::fields_help_requested(&args) {
+        return print_fields_help(&text);
+    }
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help and version to stdout and usage errors to stderr;
@@ -47,37 +81,50 @@ pub fn main() -> ExitCode {
             return status.into();
         }
     };
-    let printer = Printer::new(&cli.global);
-    printer.init_logging();
-    match run(cli, &printer) {
+    let ui = Ui::new(cli.global.ui_options());
+    ui.init_logging();
+    match run(cli, &ui) {
         Ok(status) => status.into(),
         Err(err) => {
-            printer.error(&err);
+            ui.error(&err);
             err.status().into()
         }
     }
 }
 
+/// `--fields help`: the list on stdout, exit 0 (a broken pipe is fine too).
+fn print_fields_help(text: &str) -> ExitCode {
+    use std::io::Write;
+    let ui = Ui::new(ui::UiOptions::default());
+    let mut out = ui.stdout();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            ui.error(&CliError::from(e));
+            ExitStatus::Unexpected.into()
+        }
+        _ => ExitStatus::Success.into(),
+    }
+}
+
 /// Runs a parsed command line in a fresh async runtime.
-pub fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus, CliError> {
+fn run(cli: Cli, ui: &Ui) -> Result<ExitStatus, CliError> {
     // `lookup` runs on one thread: its batches are futures of one task
     // (`buffered`), so worker threads only added cross-thread wake-ups, and
     // on two cores shared with a local backend that CPU is the backend's
     // (BENCHMARKS.md, P3). The wizard, sandbox and demo keep two workers:
     // they block on prompts while an in-process service and spinners run.
-    let mut builder = match cli.command {
-        Command::Lookup(_) => tokio::runtime::Builder::new_current_thread(),
-        _ => {
-            let mut b = tokio::runtime::Builder::new_multi_thread();
-            b.worker_threads(2);
-            b
-        }
+    let mut builder = if cli.command.single_threaded() {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        let mut b = tokio::runtime::Builder::new_multi_thread();
+        b.worker_threads(2);
+        b
     };
     let runtime = builder
         .enable_all()
         .build()
         .map_err(|e| CliError::unexpected(anyhow::Error::new(e).context("cannot start the async runtime")))?;
-    let outcome = runtime.block_on(commands::dispatch(cli, printer));
+    let outcome = runtime.block_on(commands::dispatch(cli, ui));
     // Blocking readers (stdin, the keyring) may still be parked; do not wait for them.
     runtime.shutdown_background();
     match outcome {

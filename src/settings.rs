@@ -16,34 +16,31 @@
 //! file's `default_profile`, else `local`.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
-use crate::cli::{GlobalArgs, OutputFormat};
+use acctl_api::Identifier;
+
+use crate::cli::GlobalArgs;
 use crate::config::{
     BUILTIN_PROFILE, BUILTIN_URL, BackendUrl, ConfigError, ConfigFile, ProfileConfig, Region, ValueError,
 };
+use crate::env::EnvVars;
 use crate::error::CliError;
+use crate::output::{OutputFormat, OutputSettings};
+use crate::profile::{AuditContext, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, Profile};
 
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Batches in flight for `lookup -`: 8 keeps a local service as busy as wrk with
-/// 8 connections (BENCHMARKS.md, P3) and hides more latency to a remote one;
-/// each batch in flight holds about 200 KB.
-pub const DEFAULT_CONCURRENCY: usize = 8;
-
-/// Where the config file is, and whether the user chose it.
+/// Where the config file is.
 #[derive(Debug, Clone)]
 pub struct ConfigLocation {
     pub path: PathBuf,
-    /// `--config`/`ACCTL_CONFIG` named it (rather than the XDG default).
-    pub explicit: bool,
 }
 
 impl ConfigLocation {
+    /// `--config`/`ACCTL_CONFIG`, else the XDG default.
     pub fn resolve(global: &GlobalArgs) -> Result<ConfigLocation, ConfigError> {
         match &global.config {
-            Some(path) => Ok(ConfigLocation { path: path.clone(), explicit: true }),
+            Some(path) => Ok(ConfigLocation { path: path.clone() }),
             None => crate::dirs::config_dir()
-                .map(|dir| ConfigLocation { path: dir.join("config.toml"), explicit: false })
+                .map(|dir| ConfigLocation { path: dir.join("config.toml") })
                 .ok_or(ConfigError::NoConfigDir),
         }
     }
@@ -59,37 +56,6 @@ pub struct Settings {
     pub audit: AuditContext,
     pub no_input: bool,
     pub reveal: bool,
-}
-
-/// The backend profile in use, with defaults filled in.
-#[derive(Debug, Clone)]
-pub struct Profile {
-    pub name: String,
-    pub url: String,
-    /// Where `url` came from: `ACCTL_URL`, `config`, or `built-in`.
-    pub url_source: &'static str,
-    pub region: Option<String>,
-    pub require_reason: bool,
-    pub protected: bool,
-    pub timeout: Duration,
-    pub concurrency: usize,
-    /// Requests per second; `None` is no ceiling.
-    pub rate: Option<f64>,
-    pub ca_bundle: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone)]
-pub struct OutputSettings {
-    pub format: OutputFormat,
-    pub fields: Option<Vec<String>>,
-    pub jq: Option<String>,
-}
-
-/// The audit context sent with every mutating request.
-#[derive(Debug, Clone, Default)]
-pub struct AuditContext {
-    pub reason: Option<String>,
-    pub ticket: Option<String>,
 }
 
 impl Settings {
@@ -109,6 +75,12 @@ impl Settings {
             ticket: audit_text("--ticket", global.ticket.as_deref())?,
         };
         Ok(Settings { config, config_exists, profile, output, audit, no_input: global.no_input, reveal: global.reveal })
+    }
+
+    /// Reads IDENT as `acctl lookup` does: any identifier form, the profile's
+    /// region for national phone numbers. A bad one is a usage error naming it.
+    pub fn parse_identifier(&self, input: &str) -> Result<Identifier, CliError> {
+        Ok(Identifier::parse(input, self.profile.region.as_deref())?)
     }
 }
 
@@ -159,7 +131,7 @@ fn resolve_profile(
             });
         }
     };
-    let env_url = std::env::var("ACCTL_URL").ok().filter(|u| !u.is_empty());
+    let env_url = crate::env::var(EnvVars::ACCTL_URL);
     let (url, url_source) = match (env_url, raw.url) {
         (Some(u), _) => (
             u.parse::<BackendUrl>().map_err(|source| ConfigError::Invalid { what: "`ACCTL_URL`".into(), source })?.0,
@@ -194,22 +166,13 @@ fn resolve_profile(
     })
 }
 
-/// Audit text travels in an HTTP header: one line, printable, bounded.
+/// Audit text travels in an HTTP header: see [`AuditContext::check_text`].
 fn audit_text(flag: &str, value: Option<&str>) -> Result<Option<String>, ConfigError> {
-    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
-    if v.chars().any(char::is_control) {
-        return Err(ConfigError::Invalid {
-            what: format!("`{flag}`"),
-            source: ValueError("it must be one line of text without control characters".into()),
-        });
+    let Some(value) = value else { return Ok(None) };
+    match AuditContext::check_text(value) {
+        Ok(text) => Ok(text.map(str::to_owned)),
+        Err(why) => Err(ConfigError::Invalid { what: format!("`{flag}`"), source: ValueError(why.into()) }),
     }
-    if v.chars().count() > 500 {
-        return Err(ConfigError::Invalid {
-            what: format!("`{flag}`"),
-            source: ValueError("it is longer than 500 characters".into()),
-        });
-    }
-    Ok(Some(v.to_owned()))
 }
 
 #[cfg(test)]
@@ -281,6 +244,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut g = global(&dir.path().join("none.toml"));
         g.reason = Some("customer called\r\nX-Evil: 1".into());
-        assert!(Settings::resolve(&g, false).is_err());
+        let err = Settings::resolve(&g, false).unwrap_err();
+        assert!(err.to_string().contains("`--reason`"), "{err}");
     }
 }

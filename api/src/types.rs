@@ -140,6 +140,34 @@ pub struct Account {
     pub devices: Vec<Device>,
 }
 
+impl Account {
+    /// The channels a code or a temporary password can go out on: those with
+    /// a contact on file, email first. Codes never go anywhere else.
+    pub fn channels_on_file(&self) -> Vec<Channel> {
+        let email = self.email.is_some().then_some(Channel::Email);
+        let sms = self.phone.is_some().then_some(Channel::Sms);
+        email.into_iter().chain(sms).collect()
+    }
+
+    /// The contact on file for `channel` (masked unless revealed).
+    pub fn contact(&self, channel: Channel) -> Option<&str> {
+        match channel {
+            Channel::Email => self.email.as_deref(),
+            Channel::Sms => self.phone.as_deref(),
+        }
+    }
+
+    /// How the account is named in messages: `` `acc_…` (Display Name) ``,
+    /// or `` `acc_…` `` when the name is blank. The name is the customer's
+    /// untrusted text: sanitise the label before it reaches a terminal.
+    pub fn label(&self) -> String {
+        match self.display_name.trim() {
+            "" => format!("`{}`", self.id),
+            name => format!("`{}` ({name})", self.id),
+        }
+    }
+}
+
 /// A device bound to the account (it refuses a factory reset without the
 /// account's password).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -160,25 +188,39 @@ pub struct BatchLookupRequest {
 }
 
 /// `POST /v1/accounts:batchLookup` response: one result per identifier, in order.
+//
+// The service sends the defaults. A client may read each account as `A`
+// (say the account's JSON text, to pass it on unchanged), each error code
+// as `C` (say a `String`, so a code newer than the client survives) and
+// each echoed input as `I` (`serde::de::IgnoredAny` when it is not needed).
+// The OpenAPI document describes the defaults (`value_type`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct BatchLookupResponse {
-    pub results: Vec<BatchLookupResult>,
+#[schema(bound = "")]
+pub struct BatchLookupResponse<A = Account, C = ErrorCode, I = Identifier> {
+    #[schema(value_type = Vec<BatchLookupResult>)]
+    pub results: Vec<BatchLookupResult<A, C, I>>,
 }
 
 /// One identifier's answer: the account, or why there is none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct BatchLookupResult {
-    pub input: Identifier,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account: Option<Account>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<ItemError>,
+#[schema(bound = "")]
+pub struct BatchLookupResult<A = Account, C = ErrorCode, I = Identifier> {
+    #[schema(value_type = Identifier)]
+    pub input: I,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Account>)]
+    pub account: Option<A>,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<ItemError>)]
+    pub error: Option<ItemError<C>>,
 }
 
 /// The error of one item in a batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct ItemError {
-    pub code: ErrorCode,
+#[schema(bound = "")]
+pub struct ItemError<C = ErrorCode> {
+    #[schema(value_type = ErrorCode)]
+    pub code: C,
     pub detail: String,
 }
 
@@ -197,6 +239,16 @@ impl Channel {
         match self {
             Channel::Email => "email",
             Channel::Sms => "sms",
+        }
+    }
+}
+
+impl Channel {
+    /// How the channel reads in a sentence: "email", "SMS".
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Sms => "SMS",
         }
     }
 }
@@ -267,6 +319,16 @@ pub enum VerifyResponse {
     MoreRequired { remaining_channels: Vec<Channel> },
 }
 
+impl VerifyResponse {
+    /// The `status` member: `verified` or `more_required`.
+    pub fn status_str(&self) -> &'static str {
+        match self {
+            VerifyResponse::Verified { .. } => "verified",
+            VerifyResponse::MoreRequired { .. } => "more_required",
+        }
+    }
+}
+
 impl std::fmt::Debug for VerifyResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -290,6 +352,15 @@ pub enum PasswordMode {
     Deliver,
     /// The password in the request becomes the customer's password.
     Set,
+}
+
+impl PasswordMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PasswordMode::Deliver => "deliver",
+            PasswordMode::Set => "set",
+        }
+    }
 }
 
 /// `PUT /v1/accounts/{id}/password` request.
@@ -359,6 +430,18 @@ pub enum ViolationCode {
     /// A code this client does not know yet.
     #[serde(other)]
     Other,
+}
+
+impl ViolationCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViolationCode::TooShort => "too_short",
+            ViolationCode::TooLong => "too_long",
+            ViolationCode::Common => "common",
+            ViolationCode::ContainsIdentifier => "contains_identifier",
+            ViolationCode::Other => "other",
+        }
+    }
 }
 
 /// `POST /v1/accounts/{id}:lock` and `:unlock` and `sessions:revoke` success.

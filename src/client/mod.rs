@@ -1,10 +1,12 @@
 //! The Admin API v1 client: one method per route of DESIGN §4.
 //!
-//! It knows nothing of clap or the terminal. It adds the bearer token, an
-//! `Idempotency-Key` on every mutation and the audit headers, retries only
+//! It knows nothing of clap, the settings or the terminal: it is given a
+//! [`Profile`] and a token. It adds the bearer token, and on every mutation
+//! the `Idempotency-Key` and audit headers of its [`Change`], retries only
 //! where that is safe (DESIGN §6, see [`retry`]), keeps under the profile's
 //! request rate, and turns problem documents into [`ApiError`]s that carry
-//! the service's `Request-Id`.
+//! the service's `Request-Id`. A mutation's answer keeps its `Request-Id`
+//! too ([`Answered`]), so nobody has to read the audit log to learn it.
 
 mod error;
 pub mod retry;
@@ -13,41 +15,41 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use acctl_api::{
-    Account, AuditPage, AuditQuery, BatchLookupRequest, Challenge, ChallengeRequest, Channel, Identifier,
-    IdentifierKind, LoginRequest, LoginResponse, Outbox, PasswordChange, PasswordRequest, Problem, SessionsRevoked,
-    VerifyRequest, VerifyResponse, Whoami,
+    Account, AuditPage, AuditQuery, BatchLookupRequest, BatchLookupResponse, Challenge, ChallengeRequest, Channel,
+    Identifier, IdentifierKind, LoginRequest, LoginResponse, Outbox, PasswordChange, PasswordRequest, Problem,
+    SessionsRevoked, VerifyRequest, VerifyResponse, Whoami,
 };
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 pub use error::{ApiError, Exchange};
 use retry::{RateLimiter, RetryPolicy};
 
-use crate::settings::{AuditContext, Profile};
+use crate::profile::{AuditContext, Profile};
 
-/// The `accounts:batchLookup` response ([`acctl_api::BatchLookupResponse`])
-/// as the lookup pipeline reads it: each account as `A`, and each item's
-/// error code as the service's string, so a code newer than this client is
-/// printed as it came rather than as `unknown`.
-#[derive(Debug, Deserialize)]
-pub struct BatchAnswer<A> {
-    pub results: Vec<BatchItem<A>>,
+/// The `accounts:batchLookup` response as the lookup pipeline reads it: each
+/// account as `A`, each item's error code as the service's string (so a code
+/// newer than this client is printed as it came rather than as `unknown`),
+/// and the echoed input skipped.
+pub type BatchAnswer<A> = BatchLookupResponse<A, String, serde::de::IgnoredAny>;
+
+/// What a mutation carries besides its body: the key that makes retrying it
+/// safe (random for one command, derived per item for bulk work) and the
+/// audit context the service records with it.
+#[derive(Debug, Clone, Copy)]
+pub struct Change<'a> {
+    pub key: &'a IdempotencyKey,
+    pub audit: &'a AuditContext,
 }
 
-#[derive(Debug, Deserialize)]
-pub struct BatchItem<A> {
-    /// Absent or `null` when there is none (serde reads a missing `Option` as `None`).
-    pub account: Option<A>,
-    pub error: Option<BatchItemError>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct BatchItemError {
-    pub code: String,
-    pub detail: String,
+/// A mutation's answer and the `Request-Id` it came with.
+#[derive(Debug, Clone)]
+pub struct Answered<T> {
+    pub value: T,
+    pub request_id: Option<String>,
 }
 
 /// How long connecting may take, per attempt.
@@ -83,7 +85,6 @@ pub struct ApiClient {
     http: reqwest::Client,
     base: String,
     token: Option<SecretString>,
-    audit: AuditContext,
     retry: RetryPolicy,
     limiter: Option<Arc<RateLimiter>>,
     timeout: Duration,
@@ -95,8 +96,8 @@ struct Call<'a> {
     path: String,
     query: Vec<(&'static str, String)>,
     body: Option<Vec<u8>>,
-    /// Mutations carry a key; retrying them is then safe.
-    key: Option<&'a IdempotencyKey>,
+    /// Mutations carry a key (retrying them is then safe) and audit headers.
+    change: Option<Change<'a>>,
     /// Read-only (GET, batch lookup) or keyed: safe to retry.
     retry: bool,
     auth: bool,
@@ -105,7 +106,7 @@ struct Call<'a> {
 impl ApiClient {
     /// A client for `profile`; `token` is `None` only for the unauthenticated
     /// routes (customer login, sandbox outbox).
-    pub fn new(profile: &Profile, token: Option<SecretString>, audit: AuditContext) -> Result<ApiClient, ApiError> {
+    pub fn new(profile: &Profile, token: Option<SecretString>) -> Result<ApiClient, ApiError> {
         // reqwest is built with `rustls-no-provider`: pick ring once per process.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let mut builder = reqwest::Client::builder()
@@ -142,7 +143,6 @@ impl ApiClient {
             http,
             base: profile.url.trim_end_matches('/').to_owned(),
             token,
-            audit,
             retry: RetryPolicy::default(),
             limiter: profile.rate.map(|r| Arc::new(RateLimiter::new(r))),
             timeout: profile.timeout,
@@ -152,17 +152,6 @@ impl ApiClient {
     pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
         self
-    }
-
-    /// The same client sending a different audit reason/ticket (the reset
-    /// wizard asks for them when a protected profile needs them).
-    pub fn with_audit(mut self, audit: AuditContext) -> Self {
-        self.audit = audit;
-        self
-    }
-
-    pub fn base_url(&self) -> &str {
-        &self.base
     }
 
     // --- routes -----------------------------------------------------------
@@ -203,65 +192,60 @@ impl ApiClient {
             path: "/v1/accounts:batchLookup".into(),
             query: reveal_query(reveal),
             body: Some(body),
-            key: None,
+            change: None,
             retry: true,
             auth: true,
         })
         .await
+        .map(|(answer, _)| answer)
     }
 
     pub async fn create_challenge(
         &self,
         account_id: &str,
         channel: Channel,
-        key: &IdempotencyKey,
-    ) -> Result<Challenge, ApiError> {
-        self.mutate(
-            Method::POST,
-            format!("/v1/accounts/{}/challenges", segment(account_id)),
-            &ChallengeRequest { channel },
-            key,
-        )
-        .await
+        change: Change<'_>,
+    ) -> Result<Answered<Challenge>, ApiError> {
+        let path = format!("/v1/accounts/{}/challenges", segment(account_id));
+        self.mutate(Method::POST, path, &ChallengeRequest { channel }, change).await
     }
 
     pub async fn verify_challenge(
         &self,
         challenge_id: &str,
         code: &SecretString,
-        key: &IdempotencyKey,
-    ) -> Result<VerifyResponse, ApiError> {
+        change: Change<'_>,
+    ) -> Result<Answered<VerifyResponse>, ApiError> {
         let body = VerifyRequest { code: code.expose_secret().to_owned() };
-        self.mutate(Method::POST, format!("/v1/challenges/{}/verify", segment(challenge_id)), &body, key).await
+        self.mutate(Method::POST, format!("/v1/challenges/{}/verify", segment(challenge_id)), &body, change).await
     }
 
     pub async fn set_password(
         &self,
         account_id: &str,
         request: &PasswordRequest,
-        key: &IdempotencyKey,
-    ) -> Result<PasswordChange, ApiError> {
-        self.mutate(Method::PUT, format!("/v1/accounts/{}/password", segment(account_id)), request, key).await
+        change: Change<'_>,
+    ) -> Result<Answered<PasswordChange>, ApiError> {
+        self.mutate(Method::PUT, format!("/v1/accounts/{}/password", segment(account_id)), request, change).await
     }
 
-    pub async fn lock(&self, account_id: &str, key: &IdempotencyKey) -> Result<Account, ApiError> {
-        self.mutate(Method::POST, format!("/v1/accounts/{}:lock", segment(account_id)), &serde_json::json!({}), key)
-            .await
+    pub async fn lock(&self, account_id: &str, change: Change<'_>) -> Result<Answered<Account>, ApiError> {
+        let path = format!("/v1/accounts/{}:lock", segment(account_id));
+        self.mutate(Method::POST, path, &serde_json::json!({}), change).await
     }
 
-    pub async fn unlock(&self, account_id: &str, key: &IdempotencyKey) -> Result<Account, ApiError> {
-        self.mutate(Method::POST, format!("/v1/accounts/{}:unlock", segment(account_id)), &serde_json::json!({}), key)
-            .await
+    pub async fn unlock(&self, account_id: &str, change: Change<'_>) -> Result<Answered<Account>, ApiError> {
+        let path = format!("/v1/accounts/{}:unlock", segment(account_id));
+        self.mutate(Method::POST, path, &serde_json::json!({}), change).await
     }
 
-    pub async fn revoke_sessions(&self, account_id: &str, key: &IdempotencyKey) -> Result<SessionsRevoked, ApiError> {
-        self.mutate(
-            Method::POST,
-            format!("/v1/accounts/{}/sessions:revoke", segment(account_id)),
-            &serde_json::json!({}),
-            key,
-        )
-        .await
+    pub async fn revoke_sessions(
+        &self,
+        account_id: &str,
+        change: Change<'_>,
+    ) -> Result<Answered<SessionsRevoked>, ApiError> {
+        let path = format!("/v1/accounts/{}/sessions:revoke", segment(account_id));
+        self.mutate(Method::POST, path, &serde_json::json!({}), change).await
     }
 
     pub async fn audit(&self, q: &AuditQuery) -> Result<AuditPage, ApiError> {
@@ -275,11 +259,12 @@ impl ApiClient {
             path: "/v1/auth/login".into(),
             query: Vec::new(),
             body: Some(to_body(request)?),
-            key: None,
+            change: None,
             retry: false,
             auth: false,
         })
         .await
+        .map(|(answer, _)| answer)
     }
 
     /// Sandbox only: every message the service "sent".
@@ -296,17 +281,20 @@ impl ApiClient {
             path: "/v1/sandbox/outbox".into(),
             query,
             body: None,
-            key: None,
+            change: None,
             retry: true,
             auth: false,
         })
         .await
+        .map(|(answer, _)| answer)
     }
 
     // --- plumbing -----------------------------------------------------------
 
     async fn get<T: DeserializeOwned>(&self, path: String, query: Vec<(&'static str, String)>) -> Result<T, ApiError> {
-        self.send(Call { method: Method::GET, path, query, body: None, key: None, retry: true, auth: true }).await
+        self.send(Call { method: Method::GET, path, query, body: None, change: None, retry: true, auth: true })
+            .await
+            .map(|(answer, _)| answer)
     }
 
     async fn mutate<T: DeserializeOwned, B: Serialize>(
@@ -314,18 +302,18 @@ impl ApiClient {
         method: Method,
         path: String,
         body: &B,
-        key: &IdempotencyKey,
-    ) -> Result<T, ApiError> {
-        self.send(Call {
+        change: Change<'_>,
+    ) -> Result<Answered<T>, ApiError> {
+        let call = Call {
             method,
             path,
             query: Vec::new(),
             body: Some(to_body(body)?),
-            key: Some(key),
+            change: Some(change),
             retry: true,
             auth: true,
-        })
-        .await
+        };
+        self.send(call).await.map(|(value, request_id)| Answered { value, request_id })
     }
 
     fn headers(&self, call: &Call<'_>) -> HeaderMap {
@@ -341,14 +329,13 @@ impl ApiClient {
             value.set_sensitive(true);
             headers.insert(reqwest::header::AUTHORIZATION, value);
         }
-        if let Some(key) = call.key {
-            if let Ok(v) = HeaderValue::from_str(key.as_str()) {
+        if let Some(change) = call.change {
+            if let Ok(v) = HeaderValue::from_str(change.key.as_str()) {
                 headers.insert(acctl_api::IDEMPOTENCY_KEY, v);
             }
             // Audit context goes with every mutation; settings checked it is one printable line.
-            for (name, value) in
-                [(acctl_api::AUDIT_REASON, &self.audit.reason), (acctl_api::AUDIT_TICKET, &self.audit.ticket)]
-            {
+            let audit = change.audit;
+            for (name, value) in [(acctl_api::AUDIT_REASON, &audit.reason), (acctl_api::AUDIT_TICKET, &audit.ticket)] {
                 if let Some(v) = value.as_deref().and_then(|v| HeaderValue::from_bytes(v.as_bytes()).ok()) {
                     headers.insert(name, v);
                 }
@@ -357,7 +344,8 @@ impl ApiClient {
         headers
     }
 
-    async fn send<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T, ApiError> {
+    /// The decoded answer and its `Request-Id`.
+    async fn send<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<(T, Option<String>), ApiError> {
         let endpoint = format!("{} {}", call.method, call.path);
         let mut url = reqwest::Url::parse(&format!("{}{}", self.base, call.path)).map_err(|e| ApiError::Setup {
             what: format!("`{}{}` is not a URL", self.base, call.path),
@@ -426,11 +414,10 @@ impl ApiClient {
                 }
             };
             if status.is_success() {
-                return serde_json::from_slice(&bytes).map_err(|source| ApiError::Decode {
-                    endpoint,
-                    request_id,
-                    source,
-                });
+                return match serde_json::from_slice(&bytes) {
+                    Ok(answer) => Ok((answer, request_id)),
+                    Err(source) => Err(ApiError::Decode { endpoint, request_id, source }),
+                };
             }
             return Err(error_from(status, &bytes, endpoint, request_id, attempt));
         }
@@ -498,6 +485,8 @@ mod tests {
     #[test]
     fn idempotency_keys_are_random_or_derived() {
         assert_ne!(IdempotencyKey::random(), IdempotencyKey::random());
+        // A resumed bulk job derives the same key for the same item, so the service replays it.
+        assert_eq!(IdempotencyKey::derived("job1", "7"), IdempotencyKey::derived("job1", "7"));
         assert_eq!(IdempotencyKey::derived("job1", "7").as_str(), "acctl-job1-7");
     }
 

@@ -1,16 +1,15 @@
 //! `acctl account lock|unlock IDENT`: stop or allow sign-ins and recovery.
 
-use acctl_api::Account;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::client::IdempotencyKey;
-use crate::commands::signed_in_client;
-use crate::commands::steps_common::{account_label, begin_mutation, find_account, parse_identifier};
+use crate::commands::{Step, begin_change};
 use crate::error::{CliError, ExitStatus};
+use crate::output::sanitize::for_terminal;
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
-use crate::printer::Printer;
+use crate::recovery::{self, Effect};
 use crate::settings::Settings;
+use crate::ui::Ui;
 
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {
@@ -39,20 +38,24 @@ pub struct TargetArgs {
 
 /// The account after the change.
 #[derive(Debug, Clone, Serialize)]
-struct AccountState {
+pub(crate) struct AccountState {
     account_id: String,
     display_name: String,
     status: String,
 }
 
 static FIELDS: &[Field<AccountState>] = &[
-    Field { name: "account_id", help: "", get: |a| Cell::Text(a.account_id.clone()) },
+    Field { name: "account_id", help: "account ID (acc_…)", get: |a| Cell::Text(a.account_id.clone()) },
     Field {
         name: "display_name",
         help: "customer-chosen name (untrusted)",
         get: |a| Cell::Text(a.display_name.clone()),
     },
-    Field { name: "status", help: "active, locked or disabled", get: |a| Cell::Text(a.status.clone()) },
+    Field {
+        name: "status",
+        help: "after the change: active, locked or disabled",
+        get: |a| Cell::Text(a.status.clone()),
+    },
 ];
 
 impl Record for AccountState {
@@ -69,32 +72,31 @@ impl Record for AccountState {
     }
 }
 
-pub async fn run(cmd: AccountCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(cmd: AccountCommand, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let (lock, args) = match cmd {
         AccountCommand::Lock(args) => (true, args),
         AccountCommand::Unlock(args) => (false, args),
     };
     let verb = if lock { "Lock" } else { "Unlock" };
-    let ident = parse_identifier(&args.ident, settings)?;
-    begin_mutation(settings, printer, args.yes, &format!("{verb} account `{}`", args.ident.trim()))?;
-    let (client, _) = signed_in_client(settings)?;
-    let account = find_account(&client, &args.ident, &ident).await?;
-    let key = IdempotencyKey::random();
-    let after: Account =
-        if lock { client.lock(&account.id, &key).await } else { client.unlock(&account.id, &key).await }.map_err(
-            |e| CliError::from(e).with_context(format!("cannot {} account `{}`", verb.to_lowercase(), account.id)),
-        )?;
-    if after.status == account.status {
-        printer.info(format!("Account {} was already {}.", account_label(&after), after.status.as_str()));
+    let ident = settings.parse_identifier(&args.ident)?;
+    begin_change(settings, ui, args.yes, &format!("{verb} account `{}`", args.ident.trim()))?;
+    let step = Step::new(settings)?;
+    let account = step.account(&args.ident, &ident).await?;
+    let change = step.change(settings);
+    let outcome = if lock {
+        recovery::lock(&step.client, &account, change).await?
     } else {
-        printer.success(format!(
-            "Account {} is {} (was {})",
-            account_label(&after),
-            after.status.as_str(),
-            account.status.as_str()
-        ));
+        recovery::unlock(&step.client, &account, change).await?
+    };
+    let after = outcome.value;
+    let label = for_terminal(&after.label()).into_owned();
+    match outcome.effect {
+        Effect::Unchanged => ui.info(format!("Account {label} was already {}.", after.status.as_str())),
+        Effect::Done => {
+            ui.success(format!("Account {label} is {} (was {})", after.status.as_str(), account.status.as_str()))
+        }
     }
-    let mut writer = RecordWriter::new(&settings.output, Shape::One, printer)?;
+    let mut writer = RecordWriter::new(&settings.output, Shape::One, ui)?;
     writer.write(&AccountState {
         account_id: after.id,
         display_name: after.display_name,

@@ -7,14 +7,15 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use acctl_api::AuditQuery;
+
 use crate::commands::signed_in_client;
-use crate::commands::steps_common::{find_account, parse_identifier};
 use crate::error::{CliError, ExitStatus};
 use crate::output::record::rfc3339;
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
-use crate::printer::Printer;
+use crate::recovery;
 use crate::settings::Settings;
-use acctl_api::AuditQuery;
+use crate::ui::Ui;
 
 /// Read the audit log, newest first.
 ///
@@ -52,18 +53,30 @@ pub struct AuditArgs {
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
-struct AuditRecord(AuditEvent);
+pub(crate) struct AuditRecord(AuditEvent);
 
 static FIELDS: &[Field<AuditRecord>] = &[
-    Field { name: "id", help: "", get: |e| Cell::Int(e.0.id) },
+    Field { name: "id", help: "event number (newer events have higher numbers)", get: |e| Cell::Int(e.0.id) },
     Field { name: "at", help: "when", get: |e| Cell::Time(e.0.at) },
     Field { name: "actor", help: "operator, or `customer`", get: |e| Cell::Text(e.0.actor.clone()) },
-    Field { name: "action", help: "", get: |e| Cell::Text(e.0.action.as_str().to_owned()) },
-    Field { name: "account_id", help: "", get: |e| Cell::opt(e.0.account_id.as_deref()) },
+    Field {
+        name: "action",
+        help: "what was done: challenge.create, password.set, account.lock, …",
+        get: |e| Cell::Text(e.0.action.as_str().to_owned()),
+    },
+    Field {
+        name: "account_id",
+        help: "the account it was done to (empty: none)",
+        get: |e| Cell::opt(e.0.account_id.as_deref()),
+    },
     Field { name: "outcome", help: "success, denied or failed", get: |e| Cell::Text(e.0.outcome.as_str().to_owned()) },
     Field { name: "reason", help: "--reason given", get: |e| Cell::opt(e.0.reason.as_deref()) },
     Field { name: "ticket", help: "--ticket given", get: |e| Cell::opt(e.0.ticket.as_deref()) },
-    Field { name: "request_id", help: "", get: |e| Cell::Text(e.0.request_id.clone()) },
+    Field {
+        name: "request_id",
+        help: "the request it was (support can trace it)",
+        get: |e| Cell::Text(e.0.request_id.clone()),
+    },
     Field { name: "detail", help: "mode, channel or error code", get: |e| Cell::opt(e.0.detail.as_deref()) },
 ];
 
@@ -77,17 +90,17 @@ impl Record for AuditRecord {
     }
 }
 
-pub async fn run(args: AuditArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
-    let ident = args.account.as_deref().map(|a| parse_identifier(a, settings)).transpose()?;
+pub async fn run(args: AuditArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
+    let ident = args.account.as_deref().map(|a| settings.parse_identifier(a)).transpose()?;
     let since = args.since.as_deref().map(parse_since).transpose()?;
     let (client, _) = signed_in_client(settings)?;
     let account_id = match (&ident, &args.account) {
         (Some(i), _) if i.kind == IdentifierKind::Id => Some(i.value.clone()),
-        (Some(i), Some(input)) => Some(find_account(&client, input, i).await?.id),
+        (Some(i), Some(input)) => Some(recovery::find_account(&client, input, i, false).await?.id),
         _ => None,
     };
     let mut query = AuditQuery { account_id, actor: args.actor, action: args.action, since, ..AuditQuery::default() };
-    let mut writer = RecordWriter::new(&settings.output, Shape::Many, printer)?;
+    let mut writer = RecordWriter::new(&settings.output, Shape::Many, ui)?;
     let mut remaining = args.limit;
     loop {
         query.limit = Some(remaining.min(acctl_api::AUDIT_PAGE_MAX));
@@ -103,7 +116,7 @@ pub async fn run(args: AuditArgs, settings: &Settings, printer: &Printer) -> Res
         }
     }
     if writer.finish()? == 0 {
-        printer.info("No audit events match.");
+        ui.info("No audit events match.");
     }
     Ok(ExitStatus::Success)
 }

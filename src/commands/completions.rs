@@ -6,7 +6,7 @@ use clap::Args;
 use clap_complete::Shell;
 
 use crate::error::{CliError, ExitStatus};
-use crate::printer::Printer;
+use crate::ui::Ui;
 
 /// Print the completion script for a shell.
 ///
@@ -21,8 +21,8 @@ pub struct CompletionsArgs {
     shell: Shell,
 }
 
-pub fn run(args: &CompletionsArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
-    let mut out = printer.stdout();
+pub fn run(args: &CompletionsArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
+    let mut out = ui.stdout();
     out.write_all(&crate::docs::completion(args.shell))?;
     out.flush()?;
     Ok(ExitStatus::Success)

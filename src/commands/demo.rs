@@ -5,19 +5,21 @@
 use std::io::Write;
 use std::sync::Mutex;
 
-use acctl_api::{Channel, ErrorCode, Identifier, LoginRequest, PasswordMode, PasswordRequest, VerifyResponse};
+use acctl_api::{AuditQuery, Channel, ErrorCode, Identifier, LoginRequest, VerifyResponse};
 use clap::Args;
 use secrecy::SecretString;
 use tokio::sync::broadcast;
 
 use super::sandbox::{Sandbox, customer_view};
-use crate::cli::{GlobalArgs, OutputFormat};
-use crate::client::{ApiClient, ApiError, IdempotencyKey};
+use crate::cli::GlobalArgs;
+use crate::client::{ApiClient, Change, IdempotencyKey};
 use crate::error::{CliError, ExitStatus};
 use crate::output::sanitize::for_terminal;
-use crate::printer::Printer;
-use crate::settings::{AuditContext, ConfigLocation, OutputSettings, Profile, Settings};
-use acctl_api::AuditQuery;
+use crate::output::{OutputFormat, OutputSettings};
+use crate::profile::{AuditContext, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, Profile};
+use crate::recovery::{self, Authority, Code, Failure, NewPassword, RecoveryError};
+use crate::settings::{ConfigLocation, Settings};
+use crate::ui::Ui;
 
 /// See a password reset from both sides, against a throwaway sandbox.
 ///
@@ -43,23 +45,19 @@ pub struct DemoArgs {
 const REASON: &str = "demo: customer forgot their password";
 const TICKET: &str = "DEMO-1";
 
-pub async fn run(args: DemoArgs, global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
-    if !args.script && !printer.can_prompt(global.no_input) {
+pub async fn run(args: DemoArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
+    if !args.script && !ui.can_prompt(global.no_input) {
         return Err(CliError::usage("the interactive demo needs a terminal (and no `--no-input`)")
             .with_hint("run `acctl demo --script` to see the whole flow unattended"));
     }
     let sandbox = Sandbox::start("127.0.0.1:0".parse().map_err(CliError::unexpected)?, None).await?;
-    let settings = demo_settings(&sandbox, global, printer);
-    let client = ApiClient::new(
-        &settings.profile,
-        Some(SecretString::from(sandbox.agent_token.clone())),
-        settings.audit.clone(),
-    )?;
+    let settings = demo_settings(&sandbox, global, ui);
+    let client = ApiClient::new(&settings.profile, Some(SecretString::from(sandbox.agent_token.clone())))?;
     let feed = sandbox.service.subscribe_outbox();
     let result = if args.script {
-        script(&client, feed, printer).await
+        script(&client, &settings.audit, feed, ui).await
     } else {
-        printer.info(format!(
+        ui.info(format!(
             "acctl demo — a sandbox account service is running at {} with demo accounts.\n\n\
              You are a support agent. A customer calls: \"Hi, I'm Alice Zhang. I forgot my password.\n\
              My email is alice@example.com.\" Find her account, send her a code, check the code she\n\
@@ -67,8 +65,8 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs, printer: &Printer) -> Resu
              (Also try acc_demofrank, who has MFA, or acc_demoerin, whose account is locked.)\n",
             sandbox.service.url()
         ));
-        let customer = CustomerFeed { feed: Mutex::new(feed), printer };
-        super::reset::wizard(&client, &settings, printer, None, Some(&customer)).await
+        let customer = CustomerFeed { feed: Mutex::new(feed), ui };
+        super::reset::wizard(&client, &settings, ui, None, Some(&customer)).await
     };
     sandbox.service.shutdown().await;
     result
@@ -76,9 +74,9 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs, printer: &Printer) -> Resu
 
 /// Settings for the demo: the sandbox's URL, no config file, audit context
 /// filled in (a real profile would ask for them).
-fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, printer: &Printer) -> Settings {
+fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, ui: &Ui) -> Settings {
     Settings {
-        config: ConfigLocation { path: std::path::PathBuf::from("(none: acctl demo)"), explicit: false },
+        config: ConfigLocation { path: std::path::PathBuf::from("(none: acctl demo)") },
         config_exists: false,
         profile: Profile {
             name: "demo".to_owned(),
@@ -87,13 +85,13 @@ fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, printer: &Printer) -> S
             region: Some("CN".to_owned()),
             require_reason: false,
             protected: false,
-            timeout: crate::settings::DEFAULT_TIMEOUT,
-            concurrency: crate::settings::DEFAULT_CONCURRENCY,
+            timeout: DEFAULT_TIMEOUT,
+            concurrency: DEFAULT_CONCURRENCY,
             rate: None,
             ca_bundle: None,
         },
         output: OutputSettings {
-            format: global.output.unwrap_or(if printer.stdout_is_terminal() {
+            format: global.output.unwrap_or(if ui.stdout_is_terminal() {
                 OutputFormat::Table
             } else {
                 OutputFormat::Ndjson
@@ -110,14 +108,14 @@ fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, printer: &Printer) -> S
 /// Shows the customer's side of each message as soon as the wizard says one went out.
 struct CustomerFeed<'a> {
     feed: Mutex<broadcast::Receiver<acctl_api::OutboxMessage>>,
-    printer: &'a Printer,
+    ui: &'a Ui,
 }
 
 impl super::reset::CustomerSide for CustomerFeed<'_> {
     fn messages_sent(&self) {
         let Ok(mut feed) = self.feed.lock() else { return };
         while let Ok(message) = feed.try_recv() {
-            self.printer.info(framed(&customer_view(&message)));
+            self.ui.info(framed(&customer_view(&message)));
         }
     }
 
@@ -137,13 +135,15 @@ fn framed(text: &str) -> String {
     out
 }
 
-/// The unattended flow, one numbered step at a time on stdout.
+/// The unattended flow, one numbered step at a time on stdout: the same
+/// recovery operations as the steps and the wizard, narrated.
 async fn script(
     client: &ApiClient,
+    audit: &AuditContext,
     mut feed: broadcast::Receiver<acctl_api::OutboxMessage>,
-    printer: &Printer,
+    ui: &Ui,
 ) -> Result<ExitStatus, CliError> {
-    let mut out = Steps { printer, n: 0 };
+    let mut out = Steps { ui, n: 0 };
     let mut customer = |out: &mut Steps<'_>| -> Result<Vec<acctl_api::OutboxMessage>, CliError> {
         let mut seen = Vec::new();
         while let Ok(message) = feed.try_recv() {
@@ -162,7 +162,7 @@ async fn script(
         })
         .await?;
     out.step(&format!("A customer calls: \"I'm Alice Zhang, I forgot my password. My email is {email}.\""))?;
-    let account = client.find_account(&Identifier::parse(email, None)?, false).await?;
+    let account = recovery::find_account(client, email, &Identifier::parse(email, None)?, false).await?;
     out.say(&format!(
         "The agent looks her up: {} — {} — {} / {} — {}",
         account.id,
@@ -173,7 +173,8 @@ async fn script(
     ))?;
 
     out.step("The agent sends a verification code by SMS to the phone on file.")?;
-    let challenge = client.create_challenge(&account.id, Channel::Sms, &IdempotencyKey::random()).await?;
+    let key = IdempotencyKey::random();
+    let challenge = recovery::send_code(client, &account, Some(Channel::Sms), Change { key: &key, audit }).await?.value;
     out.say(&format!(
         "Code sent to {} (challenge {}); {} tries; a resend is possible after {}.",
         challenge.destination,
@@ -188,20 +189,22 @@ async fn script(
         .ok_or_else(|| CliError::unexpected(anyhow::anyhow!("the sandbox recorded no code")))?;
 
     out.step("The customer misreads the code.")?;
-    let wrong = format!("{:06}", (code.parse::<u32>().unwrap_or(0) + 1) % 1_000_000);
-    match client.verify_challenge(&challenge.challenge_id, &SecretString::from(wrong), &IdempotencyKey::random()).await
-    {
-        Err(e) if problem_code(&e) == Some(ErrorCode::InvalidCode) => {
-            out.say(&format!("Rejected: {e} (a script would exit 5 here).")).map_err(CliError::from)?;
+    let wrong = Code::parse(&SecretString::from(format!("{:06}", (code.parse::<u32>().unwrap_or(0) + 1) % 1_000_000)))?;
+    let key = IdempotencyKey::random();
+    match recovery::verify_code(client, &challenge.challenge_id, &wrong, Change { key: &key, audit }).await {
+        Err(e) if matches!(e.failure(), Failure::WrongCode { .. }) => {
+            out.say(&format!("Rejected: {} (a script would exit 5 here).", service_says(&e)))?;
         }
         Err(e) => return Err(e.into()),
         Ok(_) => return Err(CliError::unexpected(anyhow::anyhow!("a wrong code was accepted"))),
     }
 
     out.step("The customer reads it again, correctly.")?;
-    let token = match client
-        .verify_challenge(&challenge.challenge_id, &SecretString::from(code), &IdempotencyKey::random())
+    let key = IdempotencyKey::random();
+    let right = Code::parse(&SecretString::from(code))?;
+    let token = match recovery::verify_code(client, &challenge.challenge_id, &right, Change { key: &key, audit })
         .await?
+        .value
     {
         VerifyResponse::Verified { verification_token, token_expires_at } => {
             out.say(&format!(
@@ -216,18 +219,14 @@ async fn script(
     };
 
     out.step("At a walk-in desk, the customer types a new password: a short one with her name in it.")?;
-    let weak = PasswordRequest {
-        mode: PasswordMode::Set,
-        channel: None,
-        password: Some("alice2026".to_owned()),
-        verification_token: Some(token.clone()),
-        revoke_sessions: true,
-    };
-    match client.set_password(&account.id, &weak, &IdempotencyKey::random()).await {
-        Err(e) if problem_code(&e) == Some(ErrorCode::PasswordPolicy) => {
+    let authority = Authority::Verified(SecretString::from(token));
+    let weak = NewPassword::CustomerChosen(SecretString::from("alice2026".to_owned()));
+    let key = IdempotencyKey::random();
+    match recovery::set_password(client, &account, &weak, &authority, true, Change { key: &key, audit }).await {
+        Err(e) if matches!(e.failure(), Failure::PasswordPolicy { .. }) => {
             out.say("Rejected by the password policy (a script would exit 6), listing every rule it broke:")?;
-            if let ApiError::Problem { problem, .. } = &e {
-                for v in problem.violations.iter().flatten() {
+            if let Failure::PasswordPolicy { violations } = e.failure() {
+                for v in violations {
                     out.say(&format!("  - {}", for_terminal(&v.detail)))?;
                 }
             }
@@ -238,14 +237,10 @@ async fn script(
     }
 
     out.step("The agent switches to the safe default: send the customer a temporary password.")?;
-    let deliver = PasswordRequest {
-        mode: PasswordMode::Deliver,
-        channel: Some(Channel::Sms),
-        password: None,
-        verification_token: Some(token),
-        revoke_sessions: true,
-    };
-    let change = client.set_password(&account.id, &deliver, &IdempotencyKey::random()).await?;
+    let deliver = NewPassword::Deliver { channel: Some(Channel::Sms) };
+    let key = IdempotencyKey::random();
+    let change =
+        recovery::set_password(client, &account, &deliver, &authority, true, Change { key: &key, audit }).await?.value;
     out.say(&format!(
         "Done: a temporary password went to {} (the agent never sees it); must change at next sign-in: {}; \
          {} session(s) revoked; notified on: {}.",
@@ -275,7 +270,7 @@ async fn script(
         })
         .await;
     match old {
-        Err(e) if problem_code(&e) == Some(ErrorCode::InvalidCredentials) => {
+        Err(e) if e.code() == Some(ErrorCode::InvalidCredentials) => {
             out.say("Her old password no longer works.")?;
         }
         Err(e) => return Err(e.into()),
@@ -301,11 +296,9 @@ async fn script(
     Ok(ExitStatus::Success)
 }
 
-fn problem_code(e: &ApiError) -> Option<ErrorCode> {
-    match e {
-        ApiError::Problem { problem, .. } => Some(problem.code),
-        _ => None,
-    }
+/// What the service itself said (the demo shows the service's words).
+fn service_says(e: &RecoveryError) -> String {
+    e.api().map_or_else(|| e.to_string(), ToString::to_string)
 }
 
 fn clock(t: time::OffsetDateTime) -> String {
@@ -314,20 +307,20 @@ fn clock(t: time::OffsetDateTime) -> String {
 
 /// Numbered steps on stdout.
 struct Steps<'a> {
-    printer: &'a Printer,
+    ui: &'a Ui,
     n: u32,
 }
 
 impl Steps<'_> {
     fn step(&mut self, text: &str) -> std::io::Result<()> {
         self.n += 1;
-        let mut out = self.printer.stdout();
+        let mut out = self.ui.stdout();
         writeln!(out, "\nStep {}. {text}", self.n)?;
         out.flush()
     }
 
     fn say(&mut self, text: &str) -> std::io::Result<()> {
-        let mut out = self.printer.stdout();
+        let mut out = self.ui.stdout();
         for line in text.lines() {
             writeln!(out, "   {line}")?;
         }

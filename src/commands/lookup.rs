@@ -5,12 +5,12 @@ use clap::{Args, ValueEnum};
 
 use crate::client::ApiClient;
 use crate::commands::signed_in_client;
-use crate::error::{CliError, ExitStatus, status_for_api};
+use crate::error::{CliError, ExitStatus};
 use crate::lookup::input::{InputFormat, InputItem, read_batches};
 use crate::lookup::{LookupRecord, pipeline};
 use crate::output::{RecordWriter, Shape};
-use crate::printer::Printer;
 use crate::settings::Settings;
+use crate::ui::Ui;
 
 /// Find accounts by email, phone number or account ID.
 ///
@@ -64,7 +64,7 @@ impl From<ByKind> for IdentifierKind {
     }
 }
 
-pub async fn run(args: LookupArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(args: LookupArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let from_stdin = args.identifiers.iter().any(|i| i == "-");
     if from_stdin && args.identifiers.len() > 1 {
         return Err(CliError::usage(
@@ -86,13 +86,13 @@ pub async fn run(args: LookupArgs, settings: &Settings, printer: &Printer) -> Re
             Some(column) => InputFormat::Csv { column },
             None => InputFormat::Lines,
         };
-        return lookup_stream(format, parse, settings, printer).await;
+        return lookup_stream(format, parse, settings, ui).await;
     }
     // Arguments are checked before anything is sent: a typo is a usage error.
     let identifiers = args.identifiers.iter().map(|i| parse(i)).collect::<Result<Vec<_>, _>>()?;
     let (client, _) = signed_in_client(settings)?;
     if let [ident] = identifiers.as_slice() {
-        return lookup_one(&client, &args.identifiers[0], ident, settings, printer).await;
+        return lookup_one(&client, &args.identifiers[0], ident, settings, ui).await;
     }
     let items = args
         .identifiers
@@ -106,7 +106,7 @@ pub async fn run(args: LookupArgs, settings: &Settings, printer: &Printer) -> Re
         let _ = tx.send(Ok(batch)).await;
     }
     drop(tx);
-    let mut writer = RecordWriter::new(&settings.output, Shape::Many, printer)?;
+    let mut writer = RecordWriter::new(&settings.output, Shape::Many, ui)?;
     let summary = pipeline::run(&client, settings.reveal, settings.profile.concurrency, rx, &mut writer, None).await?;
     writer.finish()?;
     if let Some((code, _)) = summary.unanswered.iter().next() {
@@ -116,7 +116,7 @@ pub async fn run(args: LookupArgs, settings: &Settings, printer: &Printer) -> Re
         ));
     }
     if summary.not_found > 0 {
-        printer.info(format!("{} of {} identifiers matched no account", summary.not_found, summary.lines));
+        ui.info(format!("{} of {} identifiers matched no account", summary.not_found, summary.lines));
         return Ok(ExitStatus::NotFound);
     }
     Ok(ExitStatus::Success)
@@ -128,33 +128,21 @@ async fn lookup_one(
     input: &str,
     ident: &Identifier,
     settings: &Settings,
-    printer: &Printer,
+    ui: &Ui,
 ) -> Result<ExitStatus, CliError> {
-    let account = match client.find_account(ident, settings.reveal).await {
-        Ok(a) => a,
-        Err(e) if status_for_api(&e) == ExitStatus::NotFound => {
-            return Err(CliError::new(ExitStatus::NotFound, anyhow::anyhow!("no account matches `{}`", input.trim()))
-                .with_hint("check the spelling; phone numbers need a country code or `--region`"));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let mut writer = RecordWriter::new(&settings.output, Shape::Many, printer)?;
+    let account = crate::recovery::find_account(client, input, ident, settings.reveal).await?;
+    let mut writer = RecordWriter::new(&settings.output, Shape::Many, ui)?;
     writer.write(&LookupRecord::found(input.trim().to_owned(), account))?;
     writer.finish()?;
     Ok(ExitStatus::Success)
 }
 
-async fn lookup_stream<P>(
-    format: InputFormat,
-    parse: P,
-    settings: &Settings,
-    printer: &Printer,
-) -> Result<ExitStatus, CliError>
+async fn lookup_stream<P>(format: InputFormat, parse: P, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError>
 where
     P: Fn(&str) -> Result<Identifier, acctl_api::IdentifierError> + Send + 'static,
 {
     let (client, _) = signed_in_client(settings)?;
-    let mut writer = RecordWriter::new(&settings.output, Shape::Many, printer)?;
+    let mut writer = RecordWriter::new(&settings.output, Shape::Many, ui)?;
     let concurrency = settings.profile.concurrency;
     // The reader only needs to stay a little ahead of the requests in flight.
     let (tx, rx) = tokio::sync::mpsc::channel(2);
@@ -162,7 +150,7 @@ where
         .name("stdin".into())
         .spawn(move || read_batches(std::io::stdin().lock(), format, parse, acctl_api::BATCH_LOOKUP_MAX, tx))
         .map_err(CliError::unexpected)?;
-    let progress = printer.progress("looked up");
+    let progress = ui.progress("looked up");
     let result = pipeline::run(&client, settings.reveal, concurrency, rx, &mut writer, progress.as_ref()).await;
     if let Some(bar) = &progress {
         bar.finish_and_clear();
@@ -172,7 +160,7 @@ where
     let unanswered = summary.unanswered_total();
     if unanswered > 0 {
         let by_code = summary.unanswered.iter().map(|(c, n)| format!("{c}: {n}")).collect::<Vec<_>>().join(", ");
-        printer.warn(format!("{unanswered} of {} lines could not be answered ({by_code})", summary.lines));
+        ui.warn(format!("{unanswered} of {} lines could not be answered ({by_code})", summary.lines));
         return Ok(ExitStatus::SomeFailed);
     }
     if summary.lines > 0 {

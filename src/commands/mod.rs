@@ -1,68 +1,221 @@
-//! One module per command, a folder per command group. Each pairs its clap
-//! `Args` (whose doc comment is the help text) with the function that runs it.
+//! The commands: one module per command, a folder per command group. Each
+//! pairs its clap `Args` (whose doc comment is the help text) with the
+//! function that runs it. The recovery steps, the `reset` wizard and `demo
+//! --script` are thin front ends over [`crate::recovery`].
+//!
+//! [`Cli`] and [`Command`] are here, as in jj, so that [`crate::cli`] (the
+//! global flags) imports no command and nothing imports in a circle.
 
-pub mod account;
-pub mod audit;
-pub mod auth;
-pub mod code;
-pub mod completions;
-pub mod config;
+mod account;
+mod audit;
+mod auth;
+mod code;
+mod completions;
+mod config;
 #[cfg(feature = "sandbox")]
-pub mod demo;
-pub mod lookup;
-pub mod password;
-pub mod reset;
+mod demo;
+mod fields;
+mod lookup;
+mod password;
+mod reset;
 #[cfg(feature = "sandbox")]
-pub mod sandbox;
-pub mod sessions;
-pub mod steps_common;
+mod sandbox;
+mod sessions;
 
-use crate::cli::{Cli, Command};
-use crate::client::ApiClient;
+use acctl_api::{Channel, Identifier};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::cli::{EXIT_CODES, GlobalArgs, ROOT_AFTER_HELP};
+use crate::client::{ApiClient, Change, IdempotencyKey};
 use crate::credentials::{Credential, CredentialStore};
 use crate::error::{CliError, ExitStatus};
-use crate::printer::Printer;
 use crate::settings::Settings;
+use crate::ui::Ui;
 
-/// Resolves settings (for the commands that need them) and runs the command.
-pub async fn dispatch(cli: Cli, printer: &Printer) -> Result<ExitStatus, CliError> {
-    let global = cli.global;
-    match cli.command {
-        // These work without reading the config file, so they work when it is broken.
-        Command::Config(cmd) => config::run(cmd, &global, printer),
-        Command::Completions(args) => completions::run(&args, printer),
-        Command::Auth(cmd) => auth::run(cmd, &resolve(&global, printer)?, printer).await,
-        Command::Lookup(args) => {
-            let settings = resolve(&global, printer)?;
-            // Long-running: Ctrl-C ends it with 130 and a message (prompting
-            // commands keep the default signal handling so the terminal is restored).
-            tokio::select! {
-                result = lookup::run(args, &settings, printer) => result,
-                _ = tokio::signal::ctrl_c() => Err(CliError::interrupted()),
-            }
-        }
-        Command::Reset(args) => reset::run(args, &resolve(&global, printer)?, printer).await,
-        Command::Code(cmd) => code::run(cmd, &resolve(&global, printer)?, printer).await,
-        Command::Password(cmd) => password::run(cmd, &resolve(&global, printer)?, printer).await,
-        Command::Account(cmd) => account::run(cmd, &resolve(&global, printer)?, printer).await,
-        Command::Sessions(cmd) => sessions::run(cmd, &resolve(&global, printer)?, printer).await,
-        Command::Audit(args) => audit::run(args, &resolve(&global, printer)?, printer).await,
-        #[cfg(feature = "sandbox")]
-        Command::Sandbox(args) => sandbox::run(args, &global, printer).await,
-        #[cfg(feature = "sandbox")]
-        Command::Demo(args) => demo::run(args, &global, printer).await,
+pub(crate) use fields::help_requested as fields_help_requested;
+
+/// Customer account recovery from the command line.
+///
+/// acctl finds customer accounts by email, phone number or account ID through
+/// the account backend's Admin API, sends verification codes to the contacts
+/// on file, and resets passwords without anyone seeing the customer's password.
+/// `acctl reset` walks an agent through a whole reset; `acctl demo` shows one.
+#[derive(Debug, Parser)]
+#[command(
+    name = "acctl",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = EXIT_CODES,
+    after_long_help = format!("{ROOT_AFTER_HELP}\n{EXIT_CODES}"),
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign in to a backend profile, check who you are, sign out
+    #[command(subcommand)]
+    Auth(auth::AuthCommand),
+
+    /// Find accounts by email, phone number or account ID
+    Lookup(lookup::LookupArgs),
+
+    /// Reset a customer's password, guided step by step (the wizard)
+    Reset(reset::ResetArgs),
+
+    /// Send a verification code to a contact on file, and verify the code the customer reads back
+    #[command(subcommand)]
+    Code(code::CodeCommand),
+
+    /// Set a customer's password: deliver a temporary one, or take one from stdin
+    #[command(subcommand)]
+    Password(password::PasswordCommand),
+
+    /// Lock or unlock an account
+    #[command(subcommand)]
+    Account(account::AccountCommand),
+
+    /// Sign a customer out everywhere
+    #[command(subcommand)]
+    Sessions(sessions::SessionsCommand),
+
+    /// Read the audit log
+    Audit(audit::AuditArgs),
+
+    /// Run the reference service in-process with demo accounts, for training
+    #[cfg(feature = "sandbox")]
+    Sandbox(sandbox::SandboxArgs),
+
+    /// A sandbox and the reset wizard in one process: see a reset from both sides
+    #[cfg(feature = "sandbox")]
+    Demo(demo::DemoArgs),
+
+    /// Show and create the config file
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+}
+
+impl Command {
+    /// Whether the command runs on one thread (see [`crate::run`]).
+    pub fn single_threaded(&self) -> bool {
+        matches!(self, Command::Lookup(_))
     }
 }
 
-pub fn resolve(global: &crate::cli::GlobalArgs, printer: &Printer) -> Result<Settings, CliError> {
-    let settings = Settings::resolve(global, printer.stdout_is_terminal())?;
-    printer.set_profile(&settings.profile.name);
+/// Resolves settings (for the commands that need them) and runs the command.
+pub async fn dispatch(cli: Cli, ui: &Ui) -> Result<ExitStatus, CliError> {
+    let global = cli.global;
+    match cli.command {
+        // These work without reading the config file, so they work when it is broken.
+        Command::Config(cmd) => config::run(cmd, &global, ui),
+        Command::Completions(args) => completions::run(&args, ui),
+        Command::Auth(cmd) => auth::run(cmd, &resolve(&global, ui)?, ui).await,
+        Command::Lookup(args) => {
+            let settings = resolve(&global, ui)?;
+            // Long-running: Ctrl-C ends it with 130 and a message (prompting
+            // commands keep the default signal handling so the terminal is restored).
+            tokio::select! {
+                result = lookup::run(args, &settings, ui) => result,
+                _ = tokio::signal::ctrl_c() => Err(CliError::interrupted()),
+            }
+        }
+        Command::Reset(args) => reset::run(args, &resolve(&global, ui)?, ui).await,
+        Command::Code(cmd) => code::run(cmd, &resolve(&global, ui)?, ui).await,
+        Command::Password(cmd) => password::run(cmd, &resolve(&global, ui)?, ui).await,
+        Command::Account(cmd) => account::run(cmd, &resolve(&global, ui)?, ui).await,
+        Command::Sessions(cmd) => sessions::run(cmd, &resolve(&global, ui)?, ui).await,
+        Command::Audit(args) => audit::run(args, &resolve(&global, ui)?, ui).await,
+        #[cfg(feature = "sandbox")]
+        Command::Sandbox(args) => sandbox::run(args, ui).await,
+        #[cfg(feature = "sandbox")]
+        Command::Demo(args) => demo::run(args, &global, ui).await,
+    }
+}
+
+fn resolve(global: &GlobalArgs, ui: &Ui) -> Result<Settings, CliError> {
+    let settings = Settings::resolve(global, ui.stdout_is_terminal())?;
+    ui.set_profile(&settings.profile.name);
     Ok(settings)
 }
 
 /// The profile's token and a client that sends it.
-pub fn signed_in_client(settings: &Settings) -> Result<(ApiClient, Credential), CliError> {
+fn signed_in_client(settings: &Settings) -> Result<(ApiClient, Credential), CliError> {
     let credential = CredentialStore::new(&settings.profile.name).resolve()?;
-    let client = ApiClient::new(&settings.profile, Some(credential.token.clone()), settings.audit.clone())?;
+    let client = ApiClient::new(&settings.profile, Some(credential.token.clone()))?;
     Ok((client, credential))
+}
+
+/// What a step needs to run one change: a signed-in client, and the change's
+/// audit context with a fresh idempotency key.
+struct Step {
+    client: ApiClient,
+    key: IdempotencyKey,
+}
+
+impl Step {
+    fn new(settings: &Settings) -> Result<Step, CliError> {
+        let (client, _) = signed_in_client(settings)?;
+        Ok(Step { client, key: IdempotencyKey::random() })
+    }
+
+    fn change<'a>(&'a self, settings: &'a Settings) -> Change<'a> {
+        Change { key: &self.key, audit: &settings.audit }
+    }
+
+    /// The account IDENT names (never unmasked: the ID is all a step needs, and
+    /// an unmasked read is audited), or exit 3 saying so.
+    async fn account(&self, input: &str, ident: &Identifier) -> Result<acctl_api::Account, CliError> {
+        crate::recovery::find_account(&self.client, input, ident, false).await.map_err(CliError::from)
+    }
+}
+
+/// The checks before any change: reason/ticket as the profile demands
+/// ([`Settings::guard_mutation`]); on a protected profile the banner, then a
+/// confirmation unless `--yes`. `what` says what is about to happen
+/// ("Lock account `acc_…`").
+fn begin_change(settings: &Settings, ui: &Ui, yes: bool, what: &str) -> Result<(), CliError> {
+    let Some(banner) = settings.guard_mutation(yes)? else { return Ok(()) };
+    ui.warn(banner);
+    if yes {
+        return Ok(());
+    }
+    if !ui.can_prompt(settings.no_input) {
+        return Err(CliError::usage(format!(
+            "profile `{}` is protected and there is no terminal to confirm on",
+            settings.profile.name
+        ))
+        .with_hint("pass `--yes` to confirm the change"));
+    }
+    if ui.confirm_change(&format!("{what} on protected profile `{}`?", settings.profile.name))? {
+        Ok(())
+    } else {
+        Err(crate::ui::cancelled())
+    }
+}
+
+/// `--channel email|sms`, with the values listed in help and completions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ChannelArg {
+    /// The email address on file
+    Email,
+    /// The phone number on file, by SMS
+    Sms,
+}
+
+impl From<ChannelArg> for Channel {
+    fn from(c: ChannelArg) -> Self {
+        match c {
+            ChannelArg::Email => Channel::Email,
+            ChannelArg::Sms => Channel::Sms,
+        }
+    }
 }

@@ -3,33 +3,32 @@
 //! one straight to the customer, `--password-stdin` takes one the customer
 //! typed (piped in), and nothing is ever printed back.
 
-use acctl_api::{Account, ErrorCode, PasswordChange, PasswordMode, PasswordRequest};
+use acctl_api::{PasswordChange, PasswordMode};
 use clap::{ArgGroup, Args, Subcommand};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 
-use crate::client::{ApiError, IdempotencyKey};
-use crate::commands::signed_in_client;
-use crate::commands::steps_common::{
-    ChannelArg, account_label, begin_mutation, find_account, parse_identifier, read_stdin_line,
-};
+use crate::commands::{ChannelArg, Step, begin_change};
+use crate::env::EnvVars;
 use crate::error::{CliError, ExitStatus};
 use crate::output::record::human_time;
+use crate::output::sanitize::for_terminal;
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
-use crate::printer::Printer;
+use crate::recovery::{self, Authority, NewPassword};
 use crate::settings::Settings;
+use crate::ui::Ui;
 
 /// Where scripts put the verification token instead of argv.
-const VERIFICATION_ENV: &str = "ACCTL_VERIFICATION";
+const VERIFICATION_ENV: &str = EnvVars::ACCTL_VERIFICATION;
 
 #[derive(Debug, Subcommand)]
 pub enum PasswordCommand {
     Set(SetArgs),
 }
 
-pub async fn run(cmd: PasswordCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(cmd: PasswordCommand, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     match cmd {
-        PasswordCommand::Set(args) => set(args, settings, printer).await,
+        PasswordCommand::Set(args) => set(args, settings, ui).await,
     }
 }
 
@@ -66,7 +65,7 @@ pub struct SetArgs {
     ident: String,
 
     /// The token `acctl code verify` printed (single use)
-    #[arg(long, env = "ACCTL_VERIFICATION", hide_env_values = true, value_name = "TOKEN")]
+    #[arg(long, env = EnvVars::ACCTL_VERIFICATION, hide_env_values = true, value_name = "TOKEN")]
     verification: Option<String>,
 
     /// Without a verification token (needs the `password:force` scope; audited as forced)
@@ -97,21 +96,18 @@ pub struct SetArgs {
 /// What the service did, as it answered: never the password.
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
-struct PasswordSet(PasswordChange);
-
-fn mode_str(mode: PasswordMode) -> &'static str {
-    match mode {
-        PasswordMode::Deliver => "deliver",
-        PasswordMode::Set => "set",
-    }
-}
+pub(crate) struct PasswordSet(PasswordChange);
 
 static FIELDS: &[Field<PasswordSet>] = &[
-    Field { name: "account_id", help: "", get: |p| Cell::Text(p.0.account_id.clone()) },
-    Field { name: "mode", help: "deliver or set", get: |p| Cell::Text(mode_str(p.0.mode).to_owned()) },
-    Field { name: "changed_at", help: "", get: |p| Cell::Time(p.0.changed_at) },
+    Field { name: "account_id", help: "account ID (acc_…)", get: |p| Cell::Text(p.0.account_id.clone()) },
+    Field { name: "mode", help: "deliver or set", get: |p| Cell::Text(p.0.mode.as_str().to_owned()) },
+    Field { name: "changed_at", help: "when the password changed", get: |p| Cell::Time(p.0.changed_at) },
     Field { name: "must_change_password", help: "at the next sign-in", get: |p| Cell::Bool(p.0.must_change_password) },
-    Field { name: "sessions_revoked", help: "", get: |p| Cell::Int(p.0.sessions_revoked as i64) },
+    Field {
+        name: "sessions_revoked",
+        help: "sessions signed out (0 with --keep-sessions)",
+        get: |p| Cell::Int(p.0.sessions_revoked as i64),
+    },
     Field { name: "notified", help: "channels told the password changed", get: |p| Cell::channels(&p.0.notified) },
     Field {
         name: "delivered_to",
@@ -148,93 +144,44 @@ impl Record for PasswordSet {
     }
 }
 
-async fn set(args: SetArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
-    let ident = parse_identifier(&args.ident, settings)?;
-    let verification = authority(args.verification, args.force, printer)?;
-    if verification.as_ref().is_some_and(|t| t.expose_secret().is_empty()) {
+async fn set(args: SetArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
+    let ident = settings.parse_identifier(&args.ident)?;
+    let authority = authority(args.verification, args.force, ui)?;
+    if let Authority::Verified(token) = &authority
+        && token.expose_secret().is_empty()
+    {
         return Err(CliError::usage("the verification token is empty")
             .with_hint("use the token `acctl code verify` printed, or --force"));
     }
     let forced = if args.force { "Force a password change" } else { "Change the password" };
-    begin_mutation(settings, printer, args.yes, &format!("{forced} of `{}`", args.ident.trim()))?;
+    begin_change(settings, ui, args.yes, &format!("{forced} of `{}`", args.ident.trim()))?;
     // Read before any request: a missing password is a usage error, not a half-done change.
-    let password = if args.password_stdin { Some(read_stdin_line("password")?) } else { None };
-    let (client, _) = signed_in_client(settings)?;
-    let account = find_account(&client, &args.ident, &ident).await?;
-    let request = PasswordRequest {
-        mode: if password.is_some() { PasswordMode::Set } else { PasswordMode::Deliver },
-        channel: args.channel.map(Into::into),
-        password: password.as_ref().map(|p| p.expose_secret().to_owned()),
-        verification_token: verification.as_ref().map(|t| t.expose_secret().to_owned()),
-        revoke_sessions: !args.keep_sessions,
+    let new = match args.password_stdin {
+        true => NewPassword::CustomerChosen(ui.read_stdin_line("password")?),
+        false => NewPassword::Deliver { channel: args.channel.map(Into::into) },
     };
-    let change = client
-        .set_password(&account.id, &request, &IdempotencyKey::random())
-        .await
-        .map_err(|e| set_error(e, &account, args.force))?;
-    drop(request);
-    printer.success(format!("Password of account {} changed", account_label(&account)));
-    let mut writer = RecordWriter::new(&settings.output, Shape::One, printer)?;
-    writer.write(&PasswordSet(change))?;
+    let step = Step::new(settings)?;
+    let account = step.account(&args.ident, &ident).await?;
+    let change = step.change(settings);
+    let set = recovery::set_password(&step.client, &account, &new, &authority, !args.keep_sessions, change).await?;
+    ui.success(format!("Password of account {} changed", for_terminal(&account.label())));
+    let mut writer = RecordWriter::new(&settings.output, Shape::One, ui)?;
+    writer.write(&PasswordSet(set.value))?;
     writer.finish()?;
     Ok(ExitStatus::Success)
 }
 
-/// The verification token to send, if any. `--force` with a token is
-/// ambiguous on the command line; with the token only in the environment,
-/// the flag typed now wins.
-fn authority(token: Option<String>, force: bool, printer: &Printer) -> Result<Option<SecretString>, CliError> {
-    let Some(token) = token else { return Ok(None) };
+/// What allows the change. `--force` with a token is ambiguous on the command
+/// line; with the token only in the environment, the flag typed now wins.
+fn authority(token: Option<String>, force: bool, ui: &Ui) -> Result<Authority, CliError> {
+    let Some(token) = token else { return Ok(Authority::Forced) };
     if force {
-        if std::env::var_os(VERIFICATION_ENV).is_some_and(|v| !v.is_empty()) {
-            printer.warn(format!("`{VERIFICATION_ENV}` is set, but --force was given: the token is not used"));
-            return Ok(None);
+        if crate::env::is_set(VERIFICATION_ENV) {
+            ui.warn(format!("`{VERIFICATION_ENV}` is set, but --force was given: the token is not used"));
+            return Ok(Authority::Forced);
         }
         return Err(CliError::usage("`--force` and `--verification` cannot be used together")
             .with_hint("--verification for a reset the customer verified with a code, --force (sre) for one without"));
     }
-    Ok(Some(SecretString::from(token.trim().to_owned())))
-}
-
-fn set_error(e: ApiError, account: &Account, forced: bool) -> CliError {
-    let code = e.code();
-    let violations = e.problem().and_then(|p| p.violations.clone()).unwrap_or_default();
-    let err = CliError::from(e);
-    let verify_again = format!(
-        "verify a new code: `acctl code send {0}`, then `acctl code verify CHALLENGE_ID`, then run this again",
-        account.id
-    );
-    match code {
-        Some(ErrorCode::PasswordPolicy) => {
-            // Each broken rule is a cause of the rejection: they print as
-            // `caused by:` lines, which show even under --quiet.
-            let mut err = err;
-            for v in violations.iter().rev() {
-                let code = serde_json::to_value(v.code).ok().and_then(|c| c.as_str().map(str::to_owned));
-                err = err.with_context(format!("{}: {}", code.as_deref().unwrap_or("other"), v.detail));
-            }
-            let n = violations.len();
-            err.with_context(format!(
-                "the password breaks {} of the password policy; nothing was changed",
-                if n == 1 { "1 rule".to_owned() } else { format!("{n} rules") }
-            ))
-            .with_hint("choose a longer password that is not a common one and does not contain the email or phone; the verification token is still valid")
-        }
-        Some(ErrorCode::VerificationInvalid) => {
-            err.with_context("the verification token cannot be used; nothing was changed").with_hint(verify_again)
-        }
-        Some(ErrorCode::Forbidden) if forced => err
-            .with_context("your role may not change a password without a verification token (--force)")
-            .with_hint(verify_again),
-        Some(ErrorCode::AccountLocked) => err
-            .with_context(format!("account {} is locked; nothing was changed", account_label(account)))
-            .with_hint(format!(
-                "`acctl audit --account {0}` shows why it was locked; `acctl account unlock {0}` (sre role) unlocks it",
-                account.id
-            )),
-        Some(ErrorCode::AccountDisabled) => err
-            .with_context(format!("account {} is disabled; nothing was changed", account_label(account)))
-            .with_hint("a disabled account cannot be recovered with acctl; escalate to an administrator"),
-        _ => err,
-    }
+    Ok(Authority::Verified(SecretString::from(token.trim().to_owned())))
 }

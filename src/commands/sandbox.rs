@@ -9,10 +9,9 @@ use acctl_api::{OutboxMessage, Role};
 use acctl_service::{RunningService, ServiceConfig};
 use clap::Args;
 
-use crate::cli::GlobalArgs;
 use crate::error::{CliError, ExitStatus};
 use crate::output::sanitize::for_terminal;
-use crate::printer::Printer;
+use crate::ui::Ui;
 
 /// Run the reference account service in-process, for training and trying things out.
 ///
@@ -125,7 +124,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-pub async fn run(args: SandboxArgs, _global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(args: SandboxArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
     let sandbox = Sandbox::start(args.listen, args.db.clone()).await?;
     let mut feed = sandbox.service.subscribe_outbox();
     let url = sandbox.service.url();
@@ -164,7 +163,7 @@ Messages the service sends appear below. Ctrl-C stops the sandbox.
         password = acctl_service::demo::PASSWORD,
     );
     {
-        let mut out = printer.stdout();
+        let mut out = ui.stdout();
         out.write_all(banner.as_bytes())?;
         out.flush()?;
     }
@@ -172,19 +171,19 @@ Messages the service sends appear below. Ctrl-C stops the sandbox.
         tokio::select! {
             message = feed.recv() => match message {
                 Ok(message) => {
-                    let mut out = printer.stdout();
+                    let mut out = ui.stdout();
                     writeln!(out, "{}", customer_view(&message))?;
                     out.flush()?;
                 }
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
-                    printer.warn(format!("{n} messages were sent too fast to show; `GET {url}/v1/sandbox/outbox` has them all"));
+                    ui.warn(format!("{n} messages were sent too fast to show; `GET {url}/v1/sandbox/outbox` has them all"));
                 }
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
             },
             _ = tokio::signal::ctrl_c() => break,
         }
     }
-    printer.info("stopping the sandbox");
+    ui.info("stopping the sandbox");
     sandbox.service.shutdown().await;
     Ok(ExitStatus::Success)
 }

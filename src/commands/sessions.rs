@@ -4,13 +4,13 @@ use acctl_api::SessionsRevoked;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::client::IdempotencyKey;
-use crate::commands::signed_in_client;
-use crate::commands::steps_common::{account_label, begin_mutation, find_account, parse_identifier};
+use crate::commands::{Step, begin_change};
 use crate::error::{CliError, ExitStatus};
+use crate::output::sanitize::for_terminal;
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
-use crate::printer::Printer;
+use crate::recovery;
 use crate::settings::Settings;
+use crate::ui::Ui;
 
 #[derive(Debug, Subcommand)]
 pub enum SessionsCommand {
@@ -36,10 +36,10 @@ pub struct RevokeArgs {
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
-struct Revoked(SessionsRevoked);
+pub(crate) struct Revoked(SessionsRevoked);
 
 static FIELDS: &[Field<Revoked>] = &[
-    Field { name: "account_id", help: "", get: |r| Cell::Text(r.0.account_id.clone()) },
+    Field { name: "account_id", help: "account ID (acc_…)", get: |r| Cell::Text(r.0.account_id.clone()) },
     Field { name: "sessions_revoked", help: "sessions signed out", get: |r| Cell::Int(r.0.sessions_revoked as i64) },
 ];
 
@@ -56,22 +56,20 @@ impl Record for Revoked {
     }
 }
 
-pub async fn run(cmd: SessionsCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(cmd: SessionsCommand, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let SessionsCommand::Revoke(args) = cmd;
-    let ident = parse_identifier(&args.ident, settings)?;
-    begin_mutation(settings, printer, args.yes, &format!("Sign `{}` out everywhere", args.ident.trim()))?;
-    let (client, _) = signed_in_client(settings)?;
-    let account = find_account(&client, &args.ident, &ident).await?;
-    let revoked = client.revoke_sessions(&account.id, &IdempotencyKey::random()).await.map_err(|e| {
-        CliError::from(e).with_context(format!("cannot sign account `{}` out of its sessions", account.id))
-    })?;
+    let ident = settings.parse_identifier(&args.ident)?;
+    begin_change(settings, ui, args.yes, &format!("Sign `{}` out everywhere", args.ident.trim()))?;
+    let step = Step::new(settings)?;
+    let account = step.account(&args.ident, &ident).await?;
+    let revoked = recovery::revoke_sessions(&step.client, &account, step.change(settings)).await?.value;
     let n = revoked.sessions_revoked;
-    printer.success(format!(
+    ui.success(format!(
         "Signed account {} out of {n} session{}",
-        account_label(&account),
+        for_terminal(&account.label()),
         if n == 1 { "" } else { "s" }
     ));
-    let mut writer = RecordWriter::new(&settings.output, Shape::One, printer)?;
+    let mut writer = RecordWriter::new(&settings.output, Shape::One, ui)?;
     writer.write(&Revoked(revoked))?;
     writer.finish()?;
     Ok(ExitStatus::Success)

@@ -91,11 +91,6 @@ impl LookupRecord {
         LookupRecord { input, account: None, error: Some(LookupError { code: code.to_owned(), detail: detail.into() }) }
     }
 
-    /// Found, or a definite "no such account": the line got an answer.
-    pub fn answered(&self) -> bool {
-        self.account.is_some() || self.error.as_ref().is_some_and(|e| e.code == codes::ACCOUNT_NOT_FOUND)
-    }
-
     pub fn not_found(&self) -> bool {
         self.error.as_ref().is_some_and(|e| e.code == codes::ACCOUNT_NOT_FOUND)
     }
@@ -129,23 +124,47 @@ static LOOKUP_FIELDS: &[Field<LookupRecord>] = &[
         help: "email on file (masked unless --reveal)",
         get: |r| r.account_cell(|a| Cell::opt(a.email.as_deref())),
     },
-    Field { name: "email_verified", help: "", get: |r| r.account_cell(|a| Cell::Bool(a.email_verified)) },
+    Field {
+        name: "email_verified",
+        help: "the customer proved the email is theirs",
+        get: |r| r.account_cell(|a| Cell::Bool(a.email_verified)),
+    },
     Field {
         name: "phone",
         help: "phone on file (masked unless --reveal)",
         get: |r| r.account_cell(|a| Cell::opt(a.phone.as_deref())),
     },
-    Field { name: "phone_verified", help: "", get: |r| r.account_cell(|a| Cell::Bool(a.phone_verified)) },
+    Field {
+        name: "phone_verified",
+        help: "the customer proved the phone is theirs",
+        get: |r| r.account_cell(|a| Cell::Bool(a.phone_verified)),
+    },
     Field {
         name: "status",
         help: "active, locked or disabled",
         get: |r| r.account_cell(|a| Cell::Text(a.status.as_str().to_owned())),
     },
     Field { name: "mfa", help: "a reset needs two verified channels", get: |r| r.account_cell(|a| Cell::Bool(a.mfa)) },
-    Field { name: "must_change_password", help: "", get: |r| r.account_cell(|a| Cell::Bool(a.must_change_password)) },
-    Field { name: "created_at", help: "", get: |r| r.account_cell(|a| Cell::Time(a.created_at)) },
-    Field { name: "last_login_at", help: "", get: |r| r.account_cell(|a| Cell::time(a.last_login_at)) },
-    Field { name: "password_changed_at", help: "", get: |r| r.account_cell(|a| Cell::time(a.password_changed_at)) },
+    Field {
+        name: "must_change_password",
+        help: "a new password is due at the next sign-in",
+        get: |r| r.account_cell(|a| Cell::Bool(a.must_change_password)),
+    },
+    Field {
+        name: "created_at",
+        help: "when the account was created",
+        get: |r| r.account_cell(|a| Cell::Time(a.created_at)),
+    },
+    Field {
+        name: "last_login_at",
+        help: "the customer's last sign-in (empty: never)",
+        get: |r| r.account_cell(|a| Cell::time(a.last_login_at)),
+    },
+    Field {
+        name: "password_changed_at",
+        help: "the last password change (empty: never)",
+        get: |r| r.account_cell(|a| Cell::time(a.password_changed_at)),
+    },
     Field {
         name: "devices",
         help: "bound devices: model, name, last seen",

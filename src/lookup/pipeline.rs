@@ -79,8 +79,13 @@ async fn resolve(
     verbatim: bool,
     batch: Batch,
 ) -> Result<Vec<LookupRecord>, CliError> {
-    let items: Vec<InputItem> = batch?;
-    let identifiers: Vec<_> = items.iter().filter_map(|it| it.ident.as_ref().ok().cloned()).collect();
+    let mut items: Vec<InputItem> = batch?;
+    // The identifiers move into the request; each item keeps only whether it had one.
+    let identifiers: Vec<Identifier> = items
+        .iter_mut()
+        .filter_map(|it| it.ident.as_mut().ok())
+        .map(|id| Identifier { kind: id.kind, value: std::mem::take(&mut id.value) })
+        .collect();
     let mut answers = if identifiers.is_empty() {
         Vec::new()
     } else if verbatim {

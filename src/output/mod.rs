@@ -14,16 +14,38 @@ mod table;
 
 use std::io::{BufWriter, StdoutLock, Write};
 
+use clap::ValueEnum;
 use serde_json::Value;
 
-use crate::cli::OutputFormat;
 use crate::error::CliError;
-use crate::printer::Printer;
-use crate::settings::OutputSettings;
+use crate::ui::Ui;
 pub use record::{Cell, Field, Record};
 
 /// Rows per table when a long stream is printed as tables.
 pub const TABLE_CHUNK: usize = 500;
+
+/// `--output`: how records are written to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable table (an account card for a single account)
+    Table,
+    /// JSON: one document (an array when there are several records)
+    Json,
+    /// One JSON record a line
+    Ndjson,
+    /// Comma-separated values with a header row
+    Csv,
+    /// Tab-separated values with a header row
+    Tsv,
+}
+
+/// What to print, resolved: the format, the `--fields` chosen and the `--jq` filter.
+#[derive(Debug, Clone)]
+pub struct OutputSettings {
+    pub format: OutputFormat,
+    pub fields: Option<Vec<String>>,
+    pub jq: Option<String>,
+}
 
 /// Whether a command prints one record (an object in `-o json`) or many (an array).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,28 +54,51 @@ pub enum Shape {
     Many,
 }
 
-enum Sink {
-    Plain(BufWriter<StdoutLock<'static>>),
-    Csv(Box<csv::Writer<BufWriter<StdoutLock<'static>>>>),
+type Stdout = BufWriter<StdoutLock<'static>>;
+
+/// Where records go and in what form: the format and its sink are one value,
+/// so each format's writer holds exactly what it needs.
+enum Target<R> {
+    /// `--jq`: each record's JSON through the filter; text answers sanitised on a terminal.
+    Jq {
+        out: Stdout,
+        filter: jq::JqFilter,
+        stdout_terminal: bool,
+    },
+    Ndjson {
+        out: Stdout,
+    },
+    Json {
+        out: Stdout,
+        shape: Shape,
+    },
+    Delimited {
+        out: Box<csv::Writer<Stdout>>,
+        header_written: bool,
+    },
+    /// Rows buffered up to [`TABLE_CHUNK`]; a single record becomes a card.
+    Table {
+        out: Stdout,
+        pending: Vec<R>,
+        width: u16,
+    },
+}
+
+/// The flat fields a record is written with, and whether `--fields` chose them.
+struct Selection<R: 'static> {
+    fields: Vec<&'static Field<R>>,
+    chosen: bool,
 }
 
 pub struct RecordWriter<R: Record> {
-    format: OutputFormat,
-    shape: Shape,
-    fields: Vec<&'static Field<R>>,
-    fields_chosen: bool,
-    jq: Option<jq::JqFilter>,
-    sink: Sink,
-    stdout_terminal: bool,
-    table_width: u16,
+    target: Target<R>,
+    select: Selection<R>,
     count: u64,
-    pending: Vec<R>,
-    header_written: bool,
 }
 
 impl<R: Record + Clone> RecordWriter<R> {
-    pub fn new(settings: &OutputSettings, shape: Shape, printer: &Printer) -> Result<Self, CliError> {
-        let fields_chosen = settings.fields.is_some();
+    pub fn new(settings: &OutputSettings, shape: Shape, ui: &Ui) -> Result<Self, CliError> {
+        let chosen = settings.fields.is_some();
         let fields = match &settings.fields {
             Some(names) => select_fields::<R>(names)?,
             None => {
@@ -68,49 +113,130 @@ impl<R: Record + Clone> RecordWriter<R> {
                 }
             }
         };
-        let jq = settings.jq.as_deref().map(jq::JqFilter::compile).transpose()?;
-        let out = printer.stdout();
-        let sink = match settings.format {
-            OutputFormat::Csv | OutputFormat::Tsv if jq.is_none() => {
-                let tsv = settings.format == OutputFormat::Tsv;
-                Sink::Csv(Box::new(
-                    csv::WriterBuilder::new()
-                        .delimiter(if tsv { b'\t' } else { b',' })
-                        .quote_style(if tsv { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary })
-                        .from_writer(out),
-                ))
+        let out = ui.stdout();
+        let target = match (settings.jq.as_deref(), settings.format) {
+            (Some(expr), _) => {
+                Target::Jq { out, filter: jq::JqFilter::compile(expr)?, stdout_terminal: ui.stdout_is_terminal() }
             }
-            _ => Sink::Plain(out),
+            (None, OutputFormat::Ndjson) => Target::Ndjson { out },
+            (None, OutputFormat::Json) => Target::Json { out, shape },
+            (None, format @ (OutputFormat::Csv | OutputFormat::Tsv)) => {
+                let tsv = format == OutputFormat::Tsv;
+                let writer = csv::WriterBuilder::new()
+                    .delimiter(if tsv { b'\t' } else { b',' })
+                    .quote_style(if tsv { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary })
+                    .from_writer(out);
+                Target::Delimited { out: Box::new(writer), header_written: false }
+            }
+            (None, OutputFormat::Table) => Target::Table { out, pending: Vec::new(), width: table::width() },
         };
-        Ok(RecordWriter {
-            format: settings.format,
-            shape,
-            fields,
-            fields_chosen,
-            jq,
-            sink,
-            stdout_terminal: printer.stdout_is_terminal(),
-            table_width: table::width(),
-            count: 0,
-            pending: Vec::new(),
-            header_written: false,
-        })
+        Ok(RecordWriter { target, select: Selection { fields, chosen }, count: 0 })
     }
 
     /// Whether each record is written whole, as one compact JSON line (NDJSON
     /// without `--fields` or `--jq`). Then a record may carry JSON text from
     /// the service that is passed on as it came, not decoded and re-encoded.
     pub fn writes_whole_json_lines(&self) -> bool {
-        self.format == OutputFormat::Ndjson && !self.fields_chosen && self.jq.is_none()
+        matches!(self.target, Target::Ndjson { .. }) && !self.select.chosen
     }
 
-    pub fn count(&self) -> u64 {
-        self.count
+    pub fn write(&mut self, record: &R) -> Result<(), CliError> {
+        self.count += 1;
+        let first = self.count == 1;
+        let select = &self.select;
+        match &mut self.target {
+            Target::Jq { out, filter, stdout_terminal } => {
+                let value = select.json_of(record)?;
+                let outputs = filter.run(value).map_err(|e| CliError::usage(format!("`--jq` failed: {e}")))?;
+                for o in outputs {
+                    match o {
+                        jq::JqOutput::Text(s) if *stdout_terminal => writeln!(out, "{}", sanitize::for_terminal(&s))?,
+                        jq::JqOutput::Text(s) | jq::JqOutput::Json(s) => writeln!(out, "{s}")?,
+                    }
+                }
+            }
+            Target::Ndjson { out } if !select.chosen => {
+                // The hot path of `lookup -`: straight from the record, no JSON tree.
+                serde_json::to_writer(&mut *out, record).map_err(io_of_json)?;
+                out.write_all(b"\n")?;
+            }
+            Target::Ndjson { out } => writeln!(out, "{}", select.json_text(record, false)?)?,
+            Target::Json { out, shape: Shape::One } => writeln!(out, "{}", select.json_text(record, true)?)?,
+            Target::Json { out, shape: Shape::Many } => {
+                let text = select.json_text(record, true)?;
+                out.write_all(if first { b"[\n" } else { b",\n" })?;
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    write!(out, "  {line}")?;
+                }
+            }
+            Target::Delimited { out, header_written } => {
+                if !*header_written {
+                    out.write_record(select.fields.iter().map(|f| f.name)).map_err(io_of_csv)?;
+                    *header_written = true;
+                }
+                let cells: Vec<String> =
+                    select.fields.iter().map(|f| sanitize::csv_cell(&(f.get)(record).to_text()).into_owned()).collect();
+                out.write_record(&cells).map_err(io_of_csv)?;
+            }
+            Target::Table { pending, .. } => {
+                pending.push(record.clone());
+                if pending.len() >= TABLE_CHUNK {
+                    self.flush_table(false)?;
+                }
+            }
+        }
+        Ok(())
     }
 
+    fn flush_table(&mut self, last: bool) -> Result<(), CliError> {
+        let Target::Table { out, pending, width } = &mut self.target else { return Ok(()) };
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let rendered = if last && self.count == 1 && !self.select.chosen {
+            table::card(&pending[0].card(), *width)
+        } else {
+            table::rows(&self.select.fields, pending, *width)
+        };
+        pending.clear();
+        writeln!(out, "{rendered}")?;
+        Ok(())
+    }
+
+    /// Pushes what is written so far to the reader (after each batch when streaming).
+    pub fn flush(&mut self) -> Result<(), CliError> {
+        match &mut self.target {
+            Target::Delimited { out, .. } => out.flush()?,
+            Target::Jq { out, .. } | Target::Ndjson { out } | Target::Json { out, .. } | Target::Table { out, .. } => {
+                out.flush()?
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<u64, CliError> {
+        match &mut self.target {
+            Target::Table { .. } => self.flush_table(true)?,
+            Target::Json { out, shape: Shape::Many } => {
+                out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+            }
+            Target::Delimited { out, header_written: false } => {
+                out.write_record(self.select.fields.iter().map(|f| f.name)).map_err(io_of_csv)?;
+            }
+            _ => {}
+        }
+        self.flush()?;
+        Ok(self.count)
+    }
+}
+
+impl<R: Record> Selection<R> {
     /// The record as JSON: the full record, or only the chosen `--fields`.
     fn json_of(&self, record: &R) -> Result<Value, CliError> {
-        if self.fields_chosen {
+        if self.chosen {
             let map = self.fields.iter().map(|f| (f.name.to_owned(), (f.get)(record).to_json())).collect();
             Ok(Value::Object(map))
         } else {
@@ -120,7 +246,7 @@ impl<R: Record + Clone> RecordWriter<R> {
 
     /// The record as JSON text, members in record order (or `--fields` order).
     fn json_text(&self, record: &R, pretty: bool) -> Result<String, CliError> {
-        let text = if self.fields_chosen {
+        let text = if self.chosen {
             let ordered = Ordered(self.fields.iter().map(|f| (f.name, (f.get)(record).to_json())).collect());
             if pretty { serde_json::to_string_pretty(&ordered) } else { serde_json::to_string(&ordered) }
         } else if pretty {
@@ -129,112 +255,6 @@ impl<R: Record + Clone> RecordWriter<R> {
             serde_json::to_string(record)
         };
         text.map_err(CliError::unexpected)
-    }
-
-    pub fn write(&mut self, record: &R) -> Result<(), CliError> {
-        self.count += 1;
-        if let Some(filter) = &self.jq {
-            let value = self.json_of(record)?;
-            let outputs = filter.run(value).map_err(|e| CliError::usage(format!("`--jq` failed: {e}")))?;
-            let Sink::Plain(out) = &mut self.sink else { unreachable!("jq output always goes to a plain sink") };
-            for o in outputs {
-                match o {
-                    jq::JqOutput::Text(s) if self.stdout_terminal => writeln!(out, "{}", sanitize::for_terminal(&s))?,
-                    jq::JqOutput::Text(s) | jq::JqOutput::Json(s) => writeln!(out, "{s}")?,
-                }
-            }
-            return Ok(());
-        }
-        match self.format {
-            OutputFormat::Ndjson if self.writes_whole_json_lines() => {
-                // The hot path of `lookup -`: straight from the record, no JSON tree.
-                let Sink::Plain(out) = &mut self.sink else { unreachable!() };
-                serde_json::to_writer(&mut *out, record).map_err(io_of_json)?;
-                out.write_all(b"\n")?;
-            }
-            OutputFormat::Ndjson => {
-                let text = self.json_text(record, false)?;
-                let Sink::Plain(out) = &mut self.sink else { unreachable!() };
-                writeln!(out, "{text}")?;
-            }
-            OutputFormat::Json => {
-                let text = self.json_text(record, true)?;
-                let (shape, first) = (self.shape, self.count == 1);
-                let Sink::Plain(out) = &mut self.sink else { unreachable!() };
-                match shape {
-                    Shape::One => writeln!(out, "{text}")?,
-                    Shape::Many => {
-                        out.write_all(if first { b"[\n" } else { b",\n" })?;
-                        for (i, line) in text.lines().enumerate() {
-                            if i > 0 {
-                                out.write_all(b"\n")?;
-                            }
-                            write!(out, "  {line}")?;
-                        }
-                    }
-                }
-            }
-            OutputFormat::Csv | OutputFormat::Tsv => {
-                let Sink::Csv(w) = &mut self.sink else { unreachable!() };
-                if !self.header_written {
-                    w.write_record(self.fields.iter().map(|f| f.name)).map_err(io_of_csv)?;
-                    self.header_written = true;
-                }
-                let cells: Vec<String> =
-                    self.fields.iter().map(|f| sanitize::csv_cell(&(f.get)(record).to_text()).into_owned()).collect();
-                w.write_record(&cells).map_err(io_of_csv)?;
-            }
-            OutputFormat::Table => {
-                self.pending.push(record.clone());
-                if self.pending.len() >= TABLE_CHUNK {
-                    self.flush_table(false)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn flush_table(&mut self, last: bool) -> Result<(), CliError> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        let rendered = if last && self.count == 1 && !self.fields_chosen {
-            table::card(&self.pending[0].card(), self.table_width)
-        } else {
-            table::rows(&self.fields, &self.pending, self.table_width)
-        };
-        self.pending.clear();
-        let Sink::Plain(out) = &mut self.sink else { unreachable!() };
-        writeln!(out, "{rendered}")?;
-        Ok(())
-    }
-
-    /// Pushes what is written so far to the reader (after each batch when streaming).
-    pub fn flush(&mut self) -> Result<(), CliError> {
-        match &mut self.sink {
-            Sink::Plain(out) => out.flush()?,
-            Sink::Csv(w) => w.flush()?,
-        }
-        Ok(())
-    }
-
-    pub fn finish(mut self) -> Result<u64, CliError> {
-        if self.jq.is_none() {
-            match self.format {
-                OutputFormat::Table => self.flush_table(true)?,
-                OutputFormat::Json if self.shape == Shape::Many => {
-                    let Sink::Plain(out) = &mut self.sink else { unreachable!() };
-                    out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
-                }
-                OutputFormat::Csv | OutputFormat::Tsv if !self.header_written => {
-                    let Sink::Csv(w) = &mut self.sink else { unreachable!() };
-                    w.write_record(self.fields.iter().map(|f| f.name)).map_err(io_of_csv)?;
-                }
-                _ => {}
-            }
-        }
-        self.flush()?;
-        Ok(self.count)
     }
 }
 

@@ -8,7 +8,9 @@ use super::sanitize::for_terminal;
 
 /// The width to lay tables out in: `COLUMNS`, else the terminal's, else 100.
 pub fn width() -> u16 {
-    if let Some(c) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()).filter(|c| *c >= 20) {
+    if let Some(c) =
+        crate::env::var(crate::env::EnvVars::COLUMNS).and_then(|c| c.parse::<u16>().ok()).filter(|c| *c >= 20)
+    {
         return c;
     }
     terminal_size::terminal_size_of(std::io::stdout()).map_or(100, |(w, _)| w.0.max(20))

@@ -8,8 +8,8 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::client::ApiClient;
 use crate::credentials::{CredentialStore, TOKEN_ENV};
 use crate::error::{CliError, ExitStatus, status_for_api};
-use crate::printer::Printer;
 use crate::settings::Settings;
+use crate::ui::Ui;
 
 /// Sign in: store a token for the profile in the OS keyring.
 ///
@@ -31,10 +31,10 @@ pub struct LoginArgs {
     insecure_storage: bool,
 }
 
-pub async fn run(args: &LoginArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let profile = &settings.profile;
-    let token = read_token(args, settings, printer)?;
-    let client = ApiClient::new(profile, Some(token.clone()), settings.audit.clone())?;
+    let token = read_token(args, settings, ui)?;
+    let client = ApiClient::new(profile, Some(token.clone()))?;
     let me = client.whoami().await.map_err(|e| {
         if status_for_api(&e) == ExitStatus::NotAuthenticated {
             CliError::new(
@@ -49,26 +49,26 @@ pub async fn run(args: &LoginArgs, settings: &Settings, printer: &Printer) -> Re
     let store = CredentialStore::new(&profile.name);
     let place = if args.insecure_storage {
         let path = store.store_in_file(&token)?;
-        printer.warn(format!("the token is stored in PLAINTEXT in `{}` (readable only by you)", path.display()));
+        ui.warn(format!("the token is stored in PLAINTEXT in `{}` (readable only by you)", path.display()));
         format!("the plaintext file `{}`", path.display())
     } else {
         store.store_in_keyring(&token)?;
         "the OS keyring".to_owned()
     };
-    printer.success(format!(
+    ui.success(format!(
         "Signed in to `{}` as `{}` (role {}) on profile `{}`; the token is in {place}",
         profile.url,
         crate::output::sanitize::for_terminal(&me.actor),
         me.role.as_str(),
         profile.name
     ));
-    if std::env::var_os(TOKEN_ENV).is_some_and(|v| !v.is_empty()) {
-        printer.warn(format!("`{TOKEN_ENV}` is set in this environment and takes precedence over the stored token"));
+    if crate::env::is_set(TOKEN_ENV) {
+        ui.warn(format!("`{TOKEN_ENV}` is set in this environment and takes precedence over the stored token"));
     }
     Ok(ExitStatus::Success)
 }
 
-fn read_token(args: &LoginArgs, settings: &Settings, printer: &Printer) -> Result<SecretString, CliError> {
+fn read_token(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<SecretString, CliError> {
     let raw = if args.with_token {
         let mut text = String::new();
         std::io::stdin()
@@ -76,13 +76,12 @@ fn read_token(args: &LoginArgs, settings: &Settings, printer: &Printer) -> Resul
             .read_to_string(&mut text)
             .map_err(|e| CliError::usage(format!("cannot read the token from stdin: {e}")))?;
         text
-    } else if printer.can_prompt(settings.no_input) {
+    } else if ui.can_prompt(settings.no_input) {
         let prompt = format!(
             "Paste the token for profile `{}` ({}); it will not be shown: ",
             settings.profile.name, settings.profile.url
         );
-        secrecy::ExposeSecret::expose_secret(&crate::commands::steps_common::prompt_hidden(&prompt, "token")?)
-            .to_owned()
+        secrecy::ExposeSecret::expose_secret(&ui.prompt_hidden(&prompt, "token")?).to_owned()
     } else {
         return Err(CliError::usage("no token given: there is no terminal to prompt on (or `--no-input` is set)")
             .with_hint("pipe the token in: `acctl auth login --with-token < token.txt`"));

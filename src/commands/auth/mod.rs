@@ -2,13 +2,13 @@
 
 mod login;
 mod logout;
-mod status;
+pub(crate) mod status;
 
 use clap::Subcommand;
 
 use crate::error::{CliError, ExitStatus};
-use crate::printer::Printer;
 use crate::settings::Settings;
+use crate::ui::Ui;
 
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
@@ -17,10 +17,10 @@ pub enum AuthCommand {
     Logout(logout::LogoutArgs),
 }
 
-pub async fn run(cmd: AuthCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(cmd: AuthCommand, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     match cmd {
-        AuthCommand::Login(args) => login::run(&args, settings, printer).await,
-        AuthCommand::Status(args) => status::run(&args, settings, printer).await,
-        AuthCommand::Logout(args) => logout::run(&args, settings, printer),
+        AuthCommand::Login(args) => login::run(&args, settings, ui).await,
+        AuthCommand::Status(args) => status::run(&args, settings, ui).await,
+        AuthCommand::Logout(args) => logout::run(&args, settings, ui),
     }
 }

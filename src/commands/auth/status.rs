@@ -7,8 +7,8 @@ use crate::commands::signed_in_client;
 use crate::credentials::TokenSource;
 use crate::error::{CliError, ExitStatus, status_for_api};
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
-use crate::printer::Printer;
 use crate::settings::Settings;
+use crate::ui::Ui;
 
 /// Show the profile, the backend, who you are signed in as, your role and
 /// scopes, and where the token came from (keyring, env or file).
@@ -16,7 +16,7 @@ use crate::settings::Settings;
 pub struct StatusArgs {}
 
 #[derive(Debug, Clone, Serialize)]
-struct AuthStatus {
+pub(crate) struct AuthStatus {
     profile: String,
     url: String,
     actor: String,
@@ -31,14 +31,22 @@ struct AuthStatus {
 }
 
 static FIELDS: &[Field<AuthStatus>] = &[
-    Field { name: "profile", help: "", get: |s| Cell::Text(s.profile.clone()) },
-    Field { name: "url", help: "", get: |s| Cell::Text(s.url.clone()) },
-    Field { name: "actor", help: "", get: |s| Cell::Text(s.actor.clone()) },
-    Field { name: "role", help: "", get: |s| Cell::Text(s.role.clone()) },
-    Field { name: "scopes", help: "", get: |s| Cell::List(s.scopes.clone()) },
+    Field { name: "profile", help: "the profile checked", get: |s| Cell::Text(s.profile.clone()) },
+    Field { name: "url", help: "the backend's Admin API URL", get: |s| Cell::Text(s.url.clone()) },
+    Field { name: "actor", help: "who the token acts as (in the audit log)", get: |s| Cell::Text(s.actor.clone()) },
+    Field { name: "role", help: "agent, sre or admin", get: |s| Cell::Text(s.role.clone()) },
+    Field { name: "scopes", help: "what the token may do", get: |s| Cell::List(s.scopes.clone()) },
     Field { name: "token_source", help: "keyring, env or file", get: |s| Cell::Text(s.token_source.clone()) },
-    Field { name: "token_file", help: "", get: |s| Cell::opt(s.token_file.as_deref()) },
-    Field { name: "plaintext", help: "", get: |s| Cell::Bool(s.plaintext) },
+    Field {
+        name: "token_file",
+        help: "the plaintext file holding the token, if any",
+        get: |s| Cell::opt(s.token_file.as_deref()),
+    },
+    Field {
+        name: "plaintext",
+        help: "the token is stored unencrypted (--insecure-storage)",
+        get: |s| Cell::Bool(s.plaintext),
+    },
 ];
 
 impl Record for AuthStatus {
@@ -63,7 +71,7 @@ impl Record for AuthStatus {
     }
 }
 
-pub async fn run(_args: &StatusArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(_args: &StatusArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let (client, credential) = signed_in_client(settings)?;
     let me = client.whoami().await.map_err(|e| {
         let rejected = status_for_api(&e) == ExitStatus::NotAuthenticated;
@@ -83,7 +91,7 @@ pub async fn run(_args: &StatusArgs, settings: &Settings, printer: &Printer) -> 
         },
         plaintext: matches!(credential.source, TokenSource::File(_)),
     };
-    let mut writer = RecordWriter::new(&settings.output, Shape::One, printer)?;
+    let mut writer = RecordWriter::new(&settings.output, Shape::One, ui)?;
     writer.write(&status)?;
     writer.finish()?;
     Ok(ExitStatus::Success)

@@ -1,14 +1,14 @@
 //! `acctl code send|verify`: the verification-code steps of a reset, one
 //! command each, for scripts and for agents who prefer them to the wizard.
 
-mod send;
-mod verify;
+pub(crate) mod send;
+pub(crate) mod verify;
 
 use clap::Subcommand;
 
 use crate::error::{CliError, ExitStatus};
-use crate::printer::Printer;
 use crate::settings::Settings;
+use crate::ui::Ui;
 
 #[derive(Debug, Subcommand)]
 pub enum CodeCommand {
@@ -16,9 +16,9 @@ pub enum CodeCommand {
     Verify(verify::VerifyArgs),
 }
 
-pub async fn run(cmd: CodeCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(cmd: CodeCommand, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     match cmd {
-        CodeCommand::Send(args) => send::run(args, settings, printer).await,
-        CodeCommand::Verify(args) => verify::run(args, settings, printer).await,
+        CodeCommand::Send(args) => send::run(args, settings, ui).await,
+        CodeCommand::Verify(args) => verify::run(args, settings, ui).await,
     }
 }

@@ -5,8 +5,8 @@ use clap::Args;
 use crate::cli::GlobalArgs;
 use crate::config::{BUILTIN_PROFILE, BUILTIN_URL, BackendUrl, ConfigError, ConfigFile, Region};
 use crate::error::{CliError, ExitStatus};
-use crate::printer::Printer;
 use crate::settings::ConfigLocation;
+use crate::ui::Ui;
 
 /// Write a starter config file with one profile (named by -p, default `local`).
 ///
@@ -26,7 +26,7 @@ pub struct InitArgs {
     force: bool,
 }
 
-pub fn run(args: &InitArgs, global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub fn run(args: &InitArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
     let location = ConfigLocation::resolve(global)?;
     let url =
         args.url.parse::<BackendUrl>().map_err(|source| ConfigError::Invalid { what: "`--url`".into(), source })?;
@@ -78,7 +78,7 @@ rate = "off"
         std::fs::create_dir_all(dir).map_err(|e| ConfigError::Read { path: location.path.clone(), source: e })?;
     }
     std::fs::write(&location.path, text).map_err(|e| ConfigError::Read { path: location.path.clone(), source: e })?;
-    printer.success(format!("Wrote `{}` with profile `{name}` → {}", location.path.display(), url.0));
-    printer.hint(format!("next: `acctl auth login -p {name}`"));
+    ui.success(format!("Wrote `{}` with profile `{name}` → {}", location.path.display(), url.0));
+    ui.hint(format!("next: `acctl auth login -p {name}`"));
     Ok(ExitStatus::Success)
 }

@@ -2,13 +2,13 @@
 
 mod init;
 mod path;
-mod show;
+pub(crate) mod show;
 
 use clap::Subcommand;
 
 use crate::cli::GlobalArgs;
 use crate::error::{CliError, ExitStatus};
-use crate::printer::Printer;
+use crate::ui::Ui;
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -17,10 +17,10 @@ pub enum ConfigCommand {
     Init(init::InitArgs),
 }
 
-pub fn run(cmd: ConfigCommand, global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub fn run(cmd: ConfigCommand, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
     match cmd {
-        ConfigCommand::Path(args) => path::run(&args, global, printer),
-        ConfigCommand::Show(args) => show::run(&args, global, printer),
-        ConfigCommand::Init(args) => init::run(&args, global, printer),
+        ConfigCommand::Path(args) => path::run(&args, global, ui),
+        ConfigCommand::Show(args) => show::run(&args, global, ui),
+        ConfigCommand::Init(args) => init::run(&args, global, ui),
     }
 }

@@ -6,20 +6,20 @@ use clap::Args;
 
 use crate::cli::GlobalArgs;
 use crate::error::{CliError, ExitStatus};
-use crate::printer::Printer;
 use crate::settings::ConfigLocation;
+use crate::ui::Ui;
 
 /// Print the path of the config file in use (whether or not it exists).
 #[derive(Debug, Args)]
 pub struct PathArgs {}
 
-pub fn run(_args: &PathArgs, global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub fn run(_args: &PathArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
     let location = ConfigLocation::resolve(global)?;
-    let mut out = printer.stdout();
+    let mut out = ui.stdout();
     writeln!(out, "{}", location.path.display())?;
     out.flush()?;
     if !location.path.exists() {
-        printer.hint("the file does not exist yet; `acctl config init` creates it");
+        ui.hint("the file does not exist yet; `acctl config init` creates it");
     }
     Ok(ExitStatus::Success)
 }

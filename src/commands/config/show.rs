@@ -7,7 +7,7 @@ use crate::cli::GlobalArgs;
 use crate::commands::resolve;
 use crate::error::{CliError, ExitStatus};
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
-use crate::printer::Printer;
+use crate::ui::Ui;
 
 /// Show the resolved settings of the profile in use: flags, environment,
 /// config file and defaults combined. Never shows a token.
@@ -15,7 +15,7 @@ use crate::printer::Printer;
 pub struct ShowArgs {}
 
 #[derive(Debug, Clone, Serialize)]
-struct ResolvedConfig {
+pub(crate) struct ResolvedConfig {
     config_path: String,
     config_exists: bool,
     profile: String,
@@ -33,22 +33,38 @@ struct ResolvedConfig {
 }
 
 static FIELDS: &[Field<ResolvedConfig>] = &[
-    Field { name: "config_path", help: "", get: |c| Cell::Text(c.config_path.clone()) },
-    Field { name: "config_exists", help: "", get: |c| Cell::Bool(c.config_exists) },
-    Field { name: "profile", help: "", get: |c| Cell::Text(c.profile.clone()) },
-    Field { name: "url", help: "", get: |c| Cell::Text(c.url.clone()) },
+    Field {
+        name: "config_path",
+        help: "the config file read (or that would be)",
+        get: |c| Cell::Text(c.config_path.clone()),
+    },
+    Field { name: "config_exists", help: "whether that file exists", get: |c| Cell::Bool(c.config_exists) },
+    Field { name: "profile", help: "the profile in use", get: |c| Cell::Text(c.profile.clone()) },
+    Field { name: "url", help: "the backend's Admin API URL", get: |c| Cell::Text(c.url.clone()) },
     Field { name: "url_source", help: "ACCTL_URL, config or built-in", get: |c| Cell::Text(c.url_source.clone()) },
-    Field { name: "region", help: "", get: |c| Cell::opt(c.region.as_deref()) },
-    Field { name: "protected", help: "", get: |c| Cell::Bool(c.protected) },
-    Field { name: "require_reason", help: "", get: |c| Cell::Bool(c.require_reason) },
-    Field { name: "timeout", help: "", get: |c| Cell::Text(c.timeout.clone()) },
-    Field { name: "concurrency", help: "", get: |c| Cell::Int(c.concurrency as i64) },
+    Field {
+        name: "region",
+        help: "default region for national phone numbers",
+        get: |c| Cell::opt(c.region.as_deref()),
+    },
+    Field {
+        name: "protected",
+        help: "changes show a banner and need reason, ticket and confirmation",
+        get: |c| Cell::Bool(c.protected),
+    },
+    Field { name: "require_reason", help: "changes need --reason", get: |c| Cell::Bool(c.require_reason) },
+    Field { name: "timeout", help: "how long one request may take", get: |c| Cell::Text(c.timeout.clone()) },
+    Field { name: "concurrency", help: "lookup batches in flight", get: |c| Cell::Int(c.concurrency as i64) },
     Field {
         name: "rate",
         help: "requests per second",
         get: |c| c.rate.map_or(Cell::Text("off".into()), |r| Cell::Text(format!("{r}/s"))),
     },
-    Field { name: "ca_bundle", help: "", get: |c| Cell::opt(c.ca_bundle.as_deref()) },
+    Field {
+        name: "ca_bundle",
+        help: "extra CA certificates trusted for TLS",
+        get: |c| Cell::opt(c.ca_bundle.as_deref()),
+    },
 ];
 
 impl Record for ResolvedConfig {
@@ -57,8 +73,8 @@ impl Record for ResolvedConfig {
     }
 }
 
-pub fn run(_args: &ShowArgs, global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus, CliError> {
-    let settings = resolve(global, printer)?;
+pub fn run(_args: &ShowArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
+    let settings = resolve(global, ui)?;
     let p = &settings.profile;
     let shown = ResolvedConfig {
         config_path: settings.config.path.display().to_string(),
@@ -74,7 +90,7 @@ pub fn run(_args: &ShowArgs, global: &GlobalArgs, printer: &Printer) -> Result<E
         rate: p.rate,
         ca_bundle: p.ca_bundle.as_ref().map(|c| c.display().to_string()),
     };
-    let mut writer = RecordWriter::new(&settings.output, Shape::One, printer)?;
+    let mut writer = RecordWriter::new(&settings.output, Shape::One, ui)?;
     writer.write(&shown)?;
     writer.finish()?;
     Ok(ExitStatus::Success)

@@ -1,13 +1,15 @@
-//! Finding the customer's account: identifier, lookup, the card, and "is
-//! this the customer's account?". Nothing is sent before the agent says yes.
+//! Finding the customer's account: identifier, lookup, the account card
+//! ([`Flow::show_card`], where the wizard prints it), and "is this the
+//! customer's account?". Nothing is sent before the agent says yes.
 
-use acctl_api::{Account, AccountStatus};
+use acctl_api::Account;
 
 use super::Flow;
-use crate::error::{CliError, ExitStatus, status_for_api};
+use crate::error::{CliError, ExitStatus};
 use crate::lookup::LookupRecord;
 use crate::output::Record;
 use crate::output::sanitize::for_terminal;
+use crate::recovery::{self, Failure};
 
 impl Flow<'_> {
     /// The account the agent confirmed, or `None` when they stopped after
@@ -56,15 +58,13 @@ impl Flow<'_> {
                     continue;
                 }
             };
-            let found = self
-                .ui
-                .during("Looking up the account…", self.client.find_account(&ident, self.settings.reveal))
-                .await?;
+            let find = recovery::find_account(self.client, &input, &ident, self.settings.reveal);
+            let found = self.ui.during("Looking up the account…", find).await?;
             may_stop = true;
             unmatched = None;
             let account = match found {
                 Ok(account) => account,
-                Err(e) if status_for_api(&e) == ExitStatus::NotFound => {
+                Err(e) if *e.failure() == Failure::NotFound => {
                     unmatched = Some(input.clone());
                     self.ui.bad(format!("No account matches `{}`.", for_terminal(&input)));
                     self.ui.say(self.ui.dim("Check the spelling; a phone number needs its country code."));
@@ -73,7 +73,7 @@ impl Flow<'_> {
                 Err(e) => return Err(e.into()),
             };
             self.show_card(&account);
-            stop_unless_active(&account)?;
+            recovery::ensure_recoverable(&account)?;
             if self.ui.confirm("Is this the customer's account?", false)? {
                 return Ok(Some(account));
             }
@@ -81,6 +81,7 @@ impl Flow<'_> {
         }
     }
 
+    /// The account card, as `acctl lookup` shows one account (masked).
     fn show_card(&self, account: &Account) {
         let lines = LookupRecord::found(String::new(), account.clone()).card();
         let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
@@ -91,25 +92,5 @@ impl Flow<'_> {
             self.ui.say(format!("  {}  {value}", self.ui.dim(format!("{key:<width$}"))));
         }
         self.ui.say("");
-    }
-}
-
-/// Locked and disabled accounts cannot be reset: say why and who can help.
-fn stop_unless_active(account: &Account) -> Result<(), CliError> {
-    let id = &account.id;
-    match account.status {
-        AccountStatus::Active => Ok(()),
-        AccountStatus::Locked => Err(CliError::new(
-            ExitStatus::RejectedByPolicy,
-            anyhow::anyhow!("account `{id}` is locked: its password cannot be reset while it is locked; nothing was sent"),
-        )
-        .with_hint(format!(
-            "an SRE must unlock it first (`acctl account unlock {id}`), once whatever locked it is resolved; then run `acctl reset {id}` again"
-        ))),
-        AccountStatus::Disabled => Err(CliError::new(
-            ExitStatus::RejectedByPolicy,
-            anyhow::anyhow!("account `{id}` is disabled: a disabled account cannot be reset; nothing was sent"),
-        )
-        .with_hint("a disabled account is closed on purpose; escalate to an administrator if the customer should have access")),
     }
 }

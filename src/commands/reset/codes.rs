@@ -1,37 +1,21 @@
 //! Verification codes: the channel, sending (and resending after the
 //! cooldown), taking the code the customer reads out, and the second channel
-//! of an MFA account. None of this changes the account.
+//! of an MFA account. None of this changes the account; the rules are
+//! [`recovery::code`]'s.
 
-use acctl_api::{Account, Channel, ErrorCode};
+use acctl_api::{Account, Challenge, Channel, VerifyResponse};
 use secrecy::SecretString;
 
-use super::ui::and_list;
-use super::{Flow, Verification, channel_name, channels_on_file, clock_time, tries};
-use crate::client::retry::RetryPolicy;
-use crate::client::{ApiError, IdempotencyKey};
-use crate::error::{CliError, ExitStatus};
+use super::{Flow, Verification, clock_time, tries};
+use crate::client::IdempotencyKey;
+use crate::error::CliError;
 use crate::output::sanitize::for_terminal;
+use crate::recovery::{self, Code, Failure, RecoveryError};
+use crate::ui::and_list;
 
 impl Flow<'_> {
     pub(super) async fn verify(&mut self, account: &Account) -> Result<Verification, CliError> {
-        let on_file = channels_on_file(account);
-        let id = &account.id;
-        if on_file.is_empty() {
-            return Err(CliError::new(
-                ExitStatus::RejectedByPolicy,
-                anyhow::anyhow!("account `{id}` has no email or phone on file: there is nowhere to send a code"),
-            )
-            .with_hint("nothing was sent; an SRE can reset it without a code (`acctl password set --force`)"));
-        }
-        if account.mfa && on_file.len() < 2 {
-            return Err(CliError::new(
-                ExitStatus::RejectedByPolicy,
-                anyhow::anyhow!(
-                    "account `{id}` has MFA but only one contact on file: a reset needs a code on each of two"
-                ),
-            )
-            .with_hint("nothing was sent; an SRE can reset it without codes (`acctl password set --force`)"));
-        }
+        let on_file = recovery::code::channels_for_reset(account)?;
         let first = if let [only] = on_file.as_slice() {
             self.ui.say(format!("The code goes by {}, the only contact on file.", self.destination(account, *only)));
             *only
@@ -44,26 +28,27 @@ impl Flow<'_> {
         let mut channel = first;
         loop {
             match self.verify_channel(account, channel).await? {
-                acctl_api::VerifyResponse::Verified { verification_token, .. } => {
+                VerifyResponse::Verified { verification_token, .. } => {
                     return Ok(Verification {
                         token: SecretString::from(verification_token),
                         first,
                         channels: self.trail.verified.clone(),
                     });
                 }
-                acctl_api::VerifyResponse::MoreRequired { remaining_channels } => {
+                VerifyResponse::MoreRequired { remaining_channels } => {
                     let next = remaining_channels
                         .iter()
                         .copied()
                         .find(|c| on_file.contains(c) && !self.trail.verified.contains(c))
                         .ok_or_else(|| {
-                            CliError::new(
-                                ExitStatus::RejectedByPolicy,
-                                anyhow::anyhow!(
-                                    "the service wants a code on {} but account `{id}` has no such contact on file",
-                                    and_list(&remaining_channels.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+                            CliError::from(RecoveryError::new(
+                                Failure::NoContact,
+                                format!(
+                                    "the service wants a code on {} but account `{}` has no such contact on file",
+                                    and_list(&remaining_channels.iter().map(|c| c.to_string()).collect::<Vec<_>>()),
+                                    account.id
                                 ),
-                            )
+                            ))
                         })?;
                     self.ui.say(format!(
                         "This account has MFA: the customer needs a second code, by {}.",
@@ -77,68 +62,55 @@ impl Flow<'_> {
 
     /// `email to a***@example.com`, sanitised (it comes from the backend).
     pub(super) fn destination(&self, account: &Account, channel: Channel) -> String {
-        let contact = match channel {
-            Channel::Email => account.email.as_deref(),
-            Channel::Sms => account.phone.as_deref(),
-        };
-        format!("{} to {}", channel_name(channel), for_terminal(contact.unwrap_or("?")))
+        format!("{} to {}", channel.in_words(), for_terminal(account.contact(channel).unwrap_or("?")))
     }
 
     /// Sends a code on `channel` and asks for it until it is right.
-    async fn verify_channel(
-        &mut self,
-        account: &Account,
-        channel: Channel,
-    ) -> Result<acctl_api::VerifyResponse, CliError> {
+    async fn verify_channel(&mut self, account: &Account, channel: Channel) -> Result<VerifyResponse, CliError> {
         let mut challenge = self.send_code(account, channel, false).await?.ok_or_else(CliError::interrupted)?;
         loop {
             let prompt =
                 format!("Code the customer reads out ({} left; r = send a new code)", tries(challenge.attempts_left));
             let typed = self.ui.text(&prompt)?;
-            let typed: String = typed.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
-            if typed.is_empty() {
+            if typed.chars().all(|c| c.is_whitespace() || c == '-') {
                 self.ui.say(self.ui.dim("Type the code the customer reads out, or r if it has not arrived."));
                 continue;
             }
-            if typed.eq_ignore_ascii_case("r") {
+            if typed.trim().eq_ignore_ascii_case("r") {
                 if let Some(newer) = self.send_code(account, channel, true).await? {
                     challenge = newer;
                 }
                 continue;
             }
-            if !typed.chars().all(|c| c.is_ascii_digit()) || typed.len() > 12 {
-                self.ui.bad("A code is digits only; ask the customer to read it again.");
-                continue;
-            }
-            let code = SecretString::from(typed);
-            let key = IdempotencyKey::random();
-            let checked = self
-                .ui
-                .during("Checking the code…", self.client.verify_challenge(&challenge.challenge_id, &code, &key))
-                .await?;
-            match checked {
-                Ok(answer) => {
-                    self.ui.ok(format!("Code verified ({}).", channel_name(channel)));
-                    self.trail.verified.push(channel);
-                    return Ok(answer);
+            let code = match Code::parse(&SecretString::from(typed)) {
+                Ok(code) => code,
+                Err(e) => {
+                    self.ui.bad(format!("{}; ask the customer to read it again.", capitalized_problem(&e)));
+                    continue;
                 }
-                Err(e) => match e.code() {
-                    Some(ErrorCode::InvalidCode) => {
-                        let left = e
-                            .problem()
-                            .and_then(|p| p.attempts_left)
-                            .unwrap_or_else(|| challenge.attempts_left.saturating_sub(1));
+            };
+            let key = IdempotencyKey::random();
+            let check = recovery::verify_code(self.client, &challenge.challenge_id, &code, self.change(&key));
+            match self.ui.during("Checking the code…", check).await? {
+                Ok(checked) => {
+                    self.ui.ok(format!("Code verified ({}).", channel.in_words()));
+                    self.trail.verified.push(channel);
+                    return Ok(checked.value);
+                }
+                Err(e) => match e.failure().clone() {
+                    Failure::WrongCode { attempts_left } => {
+                        let left = attempts_left.unwrap_or_else(|| challenge.attempts_left.saturating_sub(1));
                         challenge.attempts_left = left;
                         if left == 0 {
                             return Err(used_up(account, e));
                         }
                         self.ui.bad(format!("That code is not right: {} left.", tries(left)));
                     }
-                    Some(ErrorCode::ChallengeExpired) => {
+                    Failure::CodeExpired => {
                         self.ui.bad("That code has expired (codes last 10 minutes): type r to send a new one.");
                     }
-                    Some(ErrorCode::ChallengeUsedUp) => return Err(used_up(account, e)),
-                    _ => return Err(CliError::from(e).with_context("the code could not be checked")),
+                    Failure::CodeUsedUp => return Err(used_up(account, e)),
+                    _ => return Err(reworded(e, "the code could not be checked", None)),
                 },
             }
         }
@@ -152,25 +124,23 @@ impl Flow<'_> {
         account: &Account,
         channel: Channel,
         resend: bool,
-    ) -> Result<Option<acctl_api::Challenge>, CliError> {
-        // A long Retry-After is the agent's to know about, not the client's to sleep through.
-        let client = self
-            .client
-            .clone()
-            .with_retry(RetryPolicy { budget: std::time::Duration::from_secs(5), ..RetryPolicy::default() });
+    ) -> Result<Option<Challenge>, CliError> {
         let to = self.destination(account, channel);
         loop {
             let key = IdempotencyKey::random();
             self.trail.in_flight = Some(format!("a code by {to} may have gone out (it was on its way)"));
-            let sent = self.ui.during("Sending the code…", client.create_challenge(&account.id, channel, &key)).await?;
+            let send = recovery::send_code(self.client, account, Some(channel), self.change(&key));
+            let sent = self.ui.during("Sending the code…", send).await?;
             self.trail.in_flight = None;
             match sent {
-                Ok(challenge) => {
+                Ok(sent) => {
+                    let challenge = sent.value;
                     self.trail.codes_sent.push(format!("a code went by {to}"));
                     let what = if resend { "A new code" } else { "A code" };
                     self.ui.ok(format!(
-                        "{what} went by {}; it works until {}.",
-                        self.destination_of(&challenge),
+                        "{what} went by {} to {}; it works until {}.",
+                        challenge.channel.in_words(),
+                        for_terminal(&challenge.destination),
                         clock_time(challenge.expires_at)
                     ));
                     if resend {
@@ -181,8 +151,11 @@ impl Flow<'_> {
                     }
                     return Ok(Some(challenge));
                 }
-                Err(e) if e.code() == Some(ErrorCode::RateLimited) => {
-                    let secs = e.problem().and_then(|p| p.retry_after).unwrap_or(60);
+                Err(e) => {
+                    let Failure::RateLimited { retry_after } = *e.failure() else {
+                        return Err(reworded(e, "no code was sent; nothing changed", None));
+                    };
+                    let secs = retry_after.unwrap_or(60);
                     if resend {
                         self.ui.bad(format!(
                             "A new code can be sent in {secs} s (one a minute per contact); the last code still works."
@@ -190,28 +163,39 @@ impl Flow<'_> {
                         return Ok(None);
                     }
                     if secs > 120 {
-                        return Err(CliError::from(e)
-                            .with_context(format!("no code was sent: too many codes for `{}` lately", account.id))
-                            .with_hint(format!("try again in {} minutes", secs.div_ceil(60))));
+                        let hint = format!("try again in {} minutes", secs.div_ceil(60));
+                        let message = format!("no code was sent: too many codes for `{}` lately", account.id);
+                        return Err(reworded(e, &message, Some(hint)));
                     }
                     self.ui.say(format!("A code went to this contact moments ago; a new one can be sent in {secs} s."));
                     self.ui.wait("Waiting to send the code", secs).await?;
                 }
-                Err(e) => return Err(CliError::from(e).with_context("no code was sent; nothing changed")),
             }
         }
     }
-
-    fn destination_of(&self, challenge: &acctl_api::Challenge) -> String {
-        format!("{} to {}", channel_name(challenge.channel), for_terminal(&challenge.destination))
-    }
 }
 
-fn used_up(account: &Account, e: ApiError) -> CliError {
-    CliError::from(e)
-        .with_context("no tries left on this code: the password was not changed")
-        .with_hint(format!(
+/// The service's error under the wizard's own message (and hint, if any):
+/// the wizard's next steps are not the scripted steps'.
+fn reworded(e: RecoveryError, message: &str, hint: Option<String>) -> CliError {
+    CliError::from(e.reworded(message, hint))
+}
+
+fn used_up(account: &Account, e: RecoveryError) -> CliError {
+    reworded(
+        e,
+        "no tries left on this code: the password was not changed",
+        Some(format!(
             "a new code on this channel can be sent once this one would have expired (10 minutes); then run `acctl reset {}` again",
             account.id
-        ))
+        )),
+    )
+}
+
+/// "A code is digits only" from "a code is digits only; nothing was sent, …".
+fn capitalized_problem(e: &RecoveryError) -> String {
+    let text = e.to_string();
+    let problem = text.split(';').next().unwrap_or(&text);
+    let mut chars = problem.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -14,16 +14,19 @@
 //! passes a [`CustomerSide`] that is told whenever the customer was sent
 //! something, so it can show the customer's phone or inbox at that moment.
 //!
-//! Layout: this file holds the flow and the final report; [`account`] finds
-//! and confirms the account, [`codes`] sends and checks codes, [`password`]
-//! takes the new password and makes the change, [`ui`] is the terminal
-//! (prompts, hidden input, spinners, Ctrl-C) and [`record`] the stdout record.
+//! It is a front end over [`crate::recovery`], which holds the rules (a
+//! locked account stops the reset, codes go only to contacts on file, an MFA
+//! account needs two) and makes the requests; this module holds the
+//! conversation. Layout: this file holds the flow and the final report;
+//! [`account`] finds the account and prints its card, [`codes`] sends and
+//! checks codes, [`password`] takes the new password and makes the change,
+//! and [`record`] is the stdout record. The terminal (prompts, hidden input,
+//! spinners, Ctrl-C) is [`crate::ui`].
 
 mod account;
 mod codes;
 mod password;
 mod record;
-mod ui;
 
 use std::io::IsTerminal;
 
@@ -31,16 +34,16 @@ use acctl_api::{Account, Channel, PasswordChange, PasswordMode};
 use clap::Args;
 use secrecy::SecretString;
 
-use crate::client::ApiClient;
+use crate::client::{ApiClient, Change, IdempotencyKey};
 use crate::commands::signed_in_client;
 use crate::error::{CliError, ExitStatus};
 use crate::output::sanitize::for_terminal;
-use crate::output::{RecordWriter, Shape};
-use crate::printer::Printer;
+use crate::output::{OutputFormat, RecordWriter, Shape};
+use crate::profile::AuditContext;
+use crate::recovery::NewPassword;
 use crate::settings::Settings;
-use acctl_api::AuditQuery;
-use record::ResetRecord;
-use ui::{Ui, and_list};
+use crate::ui::{Ui, and_list};
+pub(crate) use record::ResetRecord;
 
 /// What the wizard does, in `--help` (the one-line summary is the command's
 /// doc in `cli.rs`, which also takes the place of a long description).
@@ -98,24 +101,25 @@ pub trait CustomerSide: Send + Sync {
     }
 }
 
-pub async fn run(args: ResetArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus, CliError> {
+pub async fn run(args: ResetArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     // Before the token: a script that calls the wizard learns what to call instead.
-    require_terminal(settings, printer)?;
+    require_terminal(settings, ui)?;
     let (client, _) = signed_in_client(settings)?;
-    wizard(&client, settings, printer, args.ident, None).await
+    wizard(&client, settings, ui, args.ident, None).await
 }
 
 /// The whole wizard, given a client; `customer` is None outside the demo.
 pub async fn wizard(
-    client: &crate::client::ApiClient,
-    settings: &crate::settings::Settings,
-    printer: &crate::printer::Printer,
+    client: &ApiClient,
+    settings: &Settings,
+    ui: &Ui,
     ident: Option<String>,
     customer: Option<&dyn CustomerSide>,
-) -> Result<crate::error::ExitStatus, crate::error::CliError> {
-    require_terminal(settings, printer)?;
-    let ui = Ui::new(printer)?;
-    let mut flow = Flow { client: client.clone(), settings, printer, ui: &ui, customer, trail: Trail::default() };
+) -> Result<ExitStatus, CliError> {
+    require_terminal(settings, ui)?;
+    ui.take_over_ctrl_c()?;
+    let audit = settings.audit.clone();
+    let mut flow = Flow { client, settings, audit, ui, customer, trail: Trail::default() };
     let outcome = flow.run(ident).await;
     ui.restore();
     if matches!(&outcome, Err(e) if e.status() == ExitStatus::Interrupted) {
@@ -125,10 +129,10 @@ pub async fn wizard(
 }
 
 /// The wizard asks questions: without a terminal to ask on, point to the steps.
-fn require_terminal(settings: &Settings, printer: &Printer) -> Result<(), CliError> {
+fn require_terminal(settings: &Settings, ui: &Ui) -> Result<(), CliError> {
     let why = if settings.no_input {
         "`--no-input` is set"
-    } else if !printer.stderr_is_terminal() || !std::io::stdin().is_terminal() {
+    } else if !ui.stderr_is_terminal() || !std::io::stdin().is_terminal() {
         "stdin and stderr must both be a terminal"
     } else {
         return Ok(());
@@ -156,42 +160,19 @@ struct Verification {
     channels: Vec<Channel>,
 }
 
-enum NewPassword {
-    Deliver,
-    Typed(SecretString),
-}
-
 struct Flow<'a> {
-    client: ApiClient,
+    client: &'a ApiClient,
     settings: &'a Settings,
-    printer: &'a Printer,
+    /// The settings' audit context, with what the agent was asked for.
+    audit: AuditContext,
     ui: &'a Ui,
     customer: Option<&'a dyn CustomerSide>,
     trail: Trail,
 }
 
-/// How a channel reads in a sentence: "email" / "SMS".
-fn channel_name(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Email => "email",
-        Channel::Sms => "SMS",
-    }
-}
-
-/// The channels the account has a contact on file for, email first.
-fn channels_on_file(account: &Account) -> Vec<Channel> {
-    let email = account.email.is_some().then_some(Channel::Email);
-    let sms = account.phone.is_some().then_some(Channel::Sms);
-    email.into_iter().chain(sms).collect()
-}
-
-/// `` `acc_…` (Display Name) ``, the name sanitised (it is the customer's text).
+/// `` `acc_…` (Display Name) ``, sanitised (the name is the customer's text).
 fn account_label(account: &Account) -> String {
-    let name = for_terminal(&account.display_name);
-    match name.trim() {
-        "" => format!("`{}`", account.id),
-        name => format!("`{}` ({name})", account.id),
-    }
+    for_terminal(&account.label()).into_owned()
 }
 
 /// `07:42 UTC` (times from the service are UTC).
@@ -205,6 +186,11 @@ fn tries(n: u32) -> String {
 }
 
 impl Flow<'_> {
+    /// The audit context and `key`, for one request that may change something.
+    fn change<'k>(&'k self, key: &'k IdempotencyKey) -> Change<'k> {
+        Change { key, audit: &self.audit }
+    }
+
     async fn run(&mut self, ident: Option<String>) -> Result<ExitStatus, CliError> {
         self.audit_context()?;
         let Some(account) = self.choose_account(ident).await? else {
@@ -219,11 +205,11 @@ impl Flow<'_> {
             );
             return Ok(ExitStatus::Success);
         }
-        let change = self.set_password(&account, &verification, password).await?;
+        let set = self.set_password(&account, &verification, password).await?;
         if let Some(customer) = self.customer {
             customer.messages_sent();
         }
-        self.report(&account, &verification, change).await
+        self.report(&account, &verification, set.value, set.request_id)
     }
 
     /// A protected profile shows its banner first; reason and ticket it needs
@@ -238,7 +224,7 @@ impl Flow<'_> {
             probe.audit.ticket.get_or_insert_with(|| "-".into());
             probe.no_input = false;
             if let Ok(Some(banner)) = probe.guard_mutation(false) {
-                self.ui.say(format!("{}", dialoguer::console::style(banner).for_stderr().red().bold()));
+                self.ui.alarm(banner);
             }
         }
         let mut audit = settings.audit.clone();
@@ -255,7 +241,7 @@ impl Flow<'_> {
         checked.audit = audit.clone();
         checked.guard_mutation(false)?;
         if asked {
-            self.client = self.client.clone().with_audit(audit);
+            self.audit = audit;
         }
         Ok(())
     }
@@ -263,29 +249,28 @@ impl Flow<'_> {
     fn ask_audit_text(&self, prompt: &str) -> Result<String, CliError> {
         loop {
             let text = self.ui.text(prompt)?;
-            let text = text.trim();
-            if text.is_empty() {
-                self.ui.bad(format!("Profile `{}` needs this for every change.", self.settings.profile.name));
-            } else if text.chars().any(char::is_control) || text.chars().count() > 500 {
-                self.ui.bad("One line of text, at most 500 characters.");
-            } else {
-                return Ok(text.to_owned());
+            match AuditContext::check_text(&text) {
+                Ok(Some(text)) => return Ok(text.to_owned()),
+                Ok(None) => {
+                    self.ui.bad(format!("Profile `{}` needs this for every change.", self.settings.profile.name))
+                }
+                Err(_) => self.ui.bad("One line of text, at most 500 characters."),
             }
         }
     }
 
-    async fn report(
+    fn report(
         &mut self,
         account: &Account,
         verification: &Verification,
         change: PasswordChange,
+        request_id: Option<String>,
     ) -> Result<ExitStatus, CliError> {
-        let request_id = self.request_id_of_change(account).await;
         self.ui.ok(format!("Password reset for {}.", account_label(account)));
         match change.mode {
             PasswordMode::Deliver => self.ui.say(format!(
                 "  • A temporary password went by {} to {}; it must be changed at the next sign-in.",
-                channel_name(verification.first),
+                verification.first.in_words(),
                 for_terminal(change.delivered_to.as_deref().unwrap_or("the contact on file"))
             )),
             PasswordMode::Set => self.ui.say("  • The password the customer typed is now their password."),
@@ -298,7 +283,7 @@ impl Flow<'_> {
         if change.notified.is_empty() {
             self.ui.say("  • No change notice went out (no contact on file).");
         } else {
-            let by = change.notified.iter().map(|c| channel_name(*c).to_owned()).collect::<Vec<_>>();
+            let by = change.notified.iter().map(|c| c.in_words().to_owned()).collect::<Vec<_>>();
             self.ui.say(format!("  • The customer was told about the change by {}.", and_list(&by)));
         }
         if let Some(id) = &request_id {
@@ -320,27 +305,13 @@ impl Flow<'_> {
         Ok(ExitStatus::Success)
     }
 
-    /// The request id of the change, from the audit log (the change's answer
-    /// does not carry it). Best effort: the reset is done whatever this says.
-    async fn request_id_of_change(&self, account: &Account) -> Option<String> {
-        let query = AuditQuery {
-            account_id: Some(account.id.clone()),
-            action: Some("password.set".into()),
-            limit: Some(1),
-            ..AuditQuery::default()
-        };
-        let read = tokio::time::timeout(std::time::Duration::from_secs(3), self.client.audit(&query));
-        let page = self.ui.finishing("Reading the audit log…", read).await.ok()?.ok()?;
-        page.events.into_iter().next().map(|e| e.request_id)
-    }
-
     /// The record on stdout, in every machine format; in `table` the notice
     /// above already said it all.
     fn print_record(&self, record: &ResetRecord) -> Result<(), CliError> {
-        if self.settings.output.format == crate::cli::OutputFormat::Table {
+        if self.settings.output.format == OutputFormat::Table {
             return Ok(());
         }
-        let mut writer = RecordWriter::new(&self.settings.output, Shape::One, self.printer)?;
+        let mut writer = RecordWriter::new(&self.settings.output, Shape::One, self.ui)?;
         writer.write(record)?;
         writer.finish()?;
         Ok(())
@@ -351,7 +322,7 @@ impl Flow<'_> {
         let t = &self.trail;
         let mut done: Vec<String> = t.codes_sent.clone();
         if !t.verified.is_empty() {
-            let channels = t.verified.iter().map(|c| channel_name(*c).to_owned()).collect::<Vec<_>>();
+            let channels = t.verified.iter().map(|c| c.in_words().to_owned()).collect::<Vec<_>>();
             done.push(format!("the customer's code by {} was verified", and_list(&channels)));
         }
         done.extend(t.in_flight.clone());
@@ -369,17 +340,9 @@ mod tests {
 
     /// The demo may run the wizard on a spawned task.
     #[allow(dead_code)]
-    fn the_wizard_is_send(client: &ApiClient, settings: &Settings, printer: &Printer) {
+    fn the_wizard_is_send(client: &ApiClient, settings: &Settings, ui: &Ui) {
         fn send<T: Send>(_: &T) {}
-        send(&wizard(client, settings, printer, None, None));
-    }
-
-    #[test]
-    fn and_lists_read_as_english() {
-        assert_eq!(and_list(&[]), "");
-        assert_eq!(and_list(&["email".into()]), "email");
-        assert_eq!(and_list(&["email".into(), "SMS".into()]), "email and SMS");
-        assert_eq!(and_list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        send(&wizard(client, settings, ui, None, None));
     }
 
     #[test]

@@ -2,14 +2,16 @@
 //! customer types (hidden, twice); the summary and confirmation; the change
 //! itself, the only request that alters the account.
 
-use acctl_api::{Account, ErrorCode, PasswordChange, PasswordMode, PasswordRequest};
+use acctl_api::Account;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::ui::and_list;
 use super::{Flow, NewPassword, Verification, account_label};
-use crate::client::{ApiError, IdempotencyKey};
+use crate::client::IdempotencyKey;
 use crate::error::CliError;
 use crate::output::sanitize::for_terminal;
+use crate::recovery::password::{TooWeak, min_chars, precheck};
+use crate::recovery::{self, Authority, Failure, PasswordSet, RecoveryError};
+use crate::ui::and_list;
 
 impl Flow<'_> {
     pub(super) fn choose_password(
@@ -26,32 +28,35 @@ impl Flow<'_> {
             "The customer types a new password here (walk-in desk)".to_owned(),
         ];
         match self.ui.select("How does the customer get a new password?", &items, 0)? {
-            0 => Ok(NewPassword::Deliver),
-            _ => Ok(NewPassword::Typed(self.ask_new_password(account)?)),
+            // The temporary password goes where the first code went.
+            0 => Ok(NewPassword::Deliver { channel: Some(verification.first) }),
+            _ => Ok(NewPassword::CustomerChosen(self.ask_new_password(account)?)),
         }
     }
 
-    /// Hidden, twice; too short or too long is caught here, the rest of the
-    /// policy by the service.
+    /// Hidden, twice; what needs no request is checked here
+    /// ([`recovery::password::precheck`]), the rest of the policy by the service.
     fn ask_new_password(&self, account: &Account) -> Result<SecretString, CliError> {
-        let min = if account.mfa { 8 } else { 15 };
+        let min = min_chars(account);
         self.ui.say(self.ui.dim(format!(
             "Let the customer type it: nothing typed is shown. At least {min} characters; a few unrelated words make a good one."
         )));
         loop {
             let first = self.ui.secret("New password")?;
-            let chars = first.expose_secret().chars().count();
-            if first.expose_secret().trim().is_empty() {
-                self.ui.bad("Nothing was typed. Type the new password.");
-                continue;
-            }
-            if chars < min {
-                self.ui.bad(format!("Too short: at least {min} characters. Type a longer one."));
-                continue;
-            }
-            if chars > acctl_api::PASSWORD_MAX_CHARS {
-                self.ui.bad(format!("Too long: at most {} characters.", acctl_api::PASSWORD_MAX_CHARS));
-                continue;
+            match precheck(account, &first) {
+                Ok(()) => {}
+                Err(TooWeak::Empty) => {
+                    self.ui.bad("Nothing was typed. Type the new password.");
+                    continue;
+                }
+                Err(TooWeak::TooShort { min }) => {
+                    self.ui.bad(format!("Too short: at least {min} characters. Type a longer one."));
+                    continue;
+                }
+                Err(TooWeak::TooLong { max }) => {
+                    self.ui.bad(format!("Too long: at most {max} characters."));
+                    continue;
+                }
             }
             let again = self.ui.secret("The same password again")?;
             if again.expose_secret() != first.expose_secret() {
@@ -73,11 +78,11 @@ impl Flow<'_> {
         self.ui.heading(format!("About to reset the password of {}:", account_label(account)));
         self.ui.say(format!("  • identity checked with a code by {}", and_list(&verified)));
         match password {
-            NewPassword::Deliver => self.ui.say(format!(
+            NewPassword::Deliver { .. } => self.ui.say(format!(
                 "  • a temporary password goes by {} (to be changed at the next sign-in)",
                 self.destination(account, verification.first)
             )),
-            NewPassword::Typed(_) => self.ui.say("  • the password the customer typed becomes their password"),
+            NewPassword::CustomerChosen(_) => self.ui.say("  • the password the customer typed becomes their password"),
         }
         self.ui.say("  • the customer is signed out everywhere");
         self.ui.say("  • the customer is told about the change on every contact on file");
@@ -91,63 +96,43 @@ impl Flow<'_> {
         account: &Account,
         verification: &Verification,
         mut password: NewPassword,
-    ) -> Result<PasswordChange, CliError> {
+    ) -> Result<PasswordSet, CliError> {
+        let authority = Authority::Verified(verification.token.clone());
         loop {
-            let request = PasswordRequest {
-                mode: match password {
-                    NewPassword::Deliver => PasswordMode::Deliver,
-                    NewPassword::Typed(_) => PasswordMode::Set,
-                },
-                channel: match password {
-                    NewPassword::Deliver => Some(verification.first),
-                    NewPassword::Typed(_) => None,
-                },
-                password: match &password {
-                    NewPassword::Deliver => None,
-                    NewPassword::Typed(p) => Some(p.expose_secret().to_owned()),
-                },
-                verification_token: Some(verification.token.expose_secret().to_owned()),
-                revoke_sessions: true,
-            };
             let key = IdempotencyKey::random();
-            let outcome = self
-                .ui
-                .finishing("Resetting the password…", self.client.set_password(&account.id, &request, &key))
-                .await;
-            drop(request);
-            match outcome {
-                Ok(change) => return Ok(change),
-                Err(e) if e.code() == Some(ErrorCode::PasswordPolicy) && matches!(password, NewPassword::Typed(_)) => {
-                    self.ui.bad("The service refused that password; nothing changed. It:");
-                    for v in e.problem().and_then(|p| p.violations.as_ref()).into_iter().flatten() {
-                        self.ui.say(format!("  • {}", for_terminal(&v.detail)));
+            let set = recovery::set_password(self.client, account, &password, &authority, true, self.change(&key));
+            match self.ui.finishing("Resetting the password…", set).await {
+                Ok(set) => return Ok(set),
+                Err(e) => match e.failure() {
+                    Failure::PasswordPolicy { violations } if matches!(password, NewPassword::CustomerChosen(_)) => {
+                        self.ui.bad("The service refused that password; nothing changed. It:");
+                        for v in violations {
+                            self.ui.say(format!("  • {}", for_terminal(&v.detail)));
+                        }
+                        self.ui.say("Ask the customer for another one.");
+                        password = NewPassword::CustomerChosen(self.ask_new_password(account)?);
                     }
-                    self.ui.say("Ask the customer for another one.");
-                    password = NewPassword::Typed(self.ask_new_password(account)?);
-                }
-                Err(e) => return Err(change_failed(account, e)),
+                    _ => return Err(change_failed(account, e)),
+                },
             }
         }
     }
 }
 
 /// The change failed: say whether the account changed, and what to do.
-fn change_failed(account: &Account, e: ApiError) -> CliError {
-    let answered = matches!(e, ApiError::Problem { .. } | ApiError::Http { .. });
-    let code = e.code();
-    let mut err = CliError::from(e).with_context(if answered {
+fn change_failed(account: &Account, e: RecoveryError) -> CliError {
+    use crate::client::ApiError;
+    let answered = matches!(e.api(), Some(ApiError::Problem { .. } | ApiError::Http { .. }));
+    let message = if answered {
         "the password was not changed".to_owned()
     } else {
         format!(
             "it is not known whether the password was changed: `acctl lookup {}` shows when it last changed",
             account.id
         )
+    };
+    let hint = (*e.failure() == Failure::VerificationInvalid).then(|| {
+        format!("the verification lasts 10 minutes after the code is checked; run `acctl reset {}` again", account.id)
     });
-    if code == Some(ErrorCode::VerificationInvalid) {
-        err = err.with_hint(format!(
-            "the verification lasts 10 minutes after the code is checked; run `acctl reset {}` again",
-            account.id
-        ));
-    }
-    err
+    CliError::from(e.reworded(message, hint))
 }

@@ -24,7 +24,7 @@ pub struct ResetRecord {
     pub notified: Vec<Channel>,
     #[serde(with = "time::serde::rfc3339")]
     pub changed_at: OffsetDateTime,
-    /// The `Request-Id` of the password change, from the audit log, when it could be read.
+    /// The `Request-Id` the service answered the password change with.
     pub request_id: Option<String>,
 }
 
@@ -33,12 +33,7 @@ static RESET_FIELDS: &[Field<ResetRecord>] = &[
     Field {
         name: "mode",
         help: "deliver (temporary password sent) or set (typed by the customer)",
-        get: |r| {
-            Cell::Text(match r.mode {
-                PasswordMode::Deliver => "deliver".to_owned(),
-                PasswordMode::Set => "set".to_owned(),
-            })
-        },
+        get: |r| Cell::Text(r.mode.as_str().to_owned()),
     },
     Field { name: "channel", help: "channel of the first code", get: |r| Cell::Text(r.channel.as_str().to_owned()) },
     Field {
@@ -51,14 +46,18 @@ static RESET_FIELDS: &[Field<ResetRecord>] = &[
         help: "masked contact the temporary password went to",
         get: |r| Cell::opt(r.delivered_to.as_deref()),
     },
-    Field { name: "must_change_password", help: "", get: |r| Cell::Bool(r.must_change_password) },
+    Field {
+        name: "must_change_password",
+        help: "the customer must choose a new password at the next sign-in",
+        get: |r| Cell::Bool(r.must_change_password),
+    },
     Field {
         name: "sessions_revoked",
         help: "sessions signed out",
         get: |r| Cell::Int(i64::try_from(r.sessions_revoked).unwrap_or(i64::MAX)),
     },
     Field { name: "notified", help: "channels the change notice went out on", get: |r| Cell::channels(&r.notified) },
-    Field { name: "changed_at", help: "", get: |r| Cell::Time(r.changed_at) },
+    Field { name: "changed_at", help: "when the password changed", get: |r| Cell::Time(r.changed_at) },
     Field { name: "request_id", help: "request id of the change", get: |r| Cell::opt(r.request_id.as_deref()) },
 ];
 

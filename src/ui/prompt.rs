@@ -1,12 +1,12 @@
-//! The wizard's side of the terminal: prompts, a hidden line reader, spinners
-//! and Ctrl-C.
+//! The questions a command asks on stderr, the lines of a conversation, the
+//! spinners while it waits, and Ctrl-C.
 //!
-//! Everything here writes to stderr (dialoguer on `Term::stderr()`), so stdout
-//! keeps only the final record. How Ctrl-C is handled, and why:
+//! How Ctrl-C is handled, and why:
 //!
-//! * A SIGINT listener is installed before the first prompt. From then on
-//!   Ctrl-C does not kill the process (which would leave the cursor hidden
-//!   or echo off); it sets a flag that every step checks.
+//! * A command that converses (the wizard) calls [`Ui::take_over_ctrl_c`]
+//!   before its first prompt. From then on Ctrl-C does not kill the process
+//!   (which would leave the cursor hidden or echo off); it sets a flag that
+//!   every prompt and wait checks.
 //! * During a network call the flag ends the call at once ([`Ui::during`]).
 //! * At a dialoguer prompt the terminal is in raw mode, so Ctrl-C arrives as a
 //!   key: `console` restores the terminal, raises SIGINT (our listener sees
@@ -22,53 +22,42 @@
 use std::future::Future;
 use std::time::Duration;
 
-use dialoguer::console::{Term, style};
-use dialoguer::theme::{ColorfulTheme, Theme};
+use dialoguer::console::style;
+use dialoguer::theme::Theme;
 use dialoguer::{Confirm, Input, Select};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use secrecy::SecretString;
 use tokio::sync::watch;
 
-use crate::error::CliError;
-use crate::printer::Printer;
-
-pub(super) struct Ui {
-    term: Term,
-    theme: ColorfulTheme,
-    interrupts: watch::Receiver<bool>,
-    spinners: bool,
-}
+use super::Ui;
+use crate::error::{CliError, ExitStatus};
 
 impl Ui {
     /// Takes over Ctrl-C for the rest of the process (see the module doc).
-    pub fn new(printer: &Printer) -> Result<Ui, CliError> {
-        dialoguer::console::set_colors_enabled_stderr(printer.color());
-        Ok(Ui {
-            term: Term::stderr(),
-            theme: ColorfulTheme::default(),
-            interrupts: listen_for_interrupts()?,
-            spinners: printer.stderr_is_terminal() && !printer.quiet(),
-        })
+    pub fn take_over_ctrl_c(&self) -> Result<(), CliError> {
+        if self.interrupts.get().is_none() {
+            let _ = self.interrupts.set(listen_for_interrupts()?);
+        }
+        Ok(())
     }
 
     pub fn interrupted(&self) -> bool {
-        *self.interrupts.borrow()
+        self.interrupts.get().is_some_and(|rx| *rx.borrow())
     }
 
     fn check(&self) -> Result<(), CliError> {
         if self.interrupted() { Err(CliError::interrupted()) } else { Ok(()) }
     }
 
-    /// Puts the terminal back as the wizard found it: a prompt cut short by
-    /// Ctrl-C leaves the cursor hidden.
+    /// Puts the terminal back as it was: a prompt cut short by Ctrl-C leaves
+    /// the cursor hidden.
     pub fn restore(&self) {
         let _ = self.term.show_cursor();
     }
 
-    // --- what the wizard says -------------------------------------------------
+    // --- a conversation -------------------------------------------------------
 
     /// A line of the conversation. Not a notice: `--quiet` does not hide it,
-    /// since the agent cannot answer the next question without it.
+    /// since the person cannot answer the next question without it.
     pub fn say(&self, text: impl AsRef<str>) {
         let _ = self.term.write_line(text.as_ref());
     }
@@ -83,6 +72,11 @@ impl Ui {
 
     pub fn heading(&self, text: impl AsRef<str>) {
         self.say(format!("{}", style(text.as_ref()).for_stderr().bold()));
+    }
+
+    /// A banner that must not be missed (a protected profile).
+    pub fn alarm(&self, text: impl AsRef<str>) {
+        self.say(format!("{}", style(text.as_ref()).for_stderr().red().bold()));
     }
 
     pub fn dim(&self, text: impl AsRef<str>) -> String {
@@ -121,6 +115,20 @@ impl Ui {
         self.answered(answer)
     }
 
+    /// The one question of a single change (a protected profile): `y` or `n`
+    /// answers at once, anything else is no. `Ok(false)` is "cancelled".
+    pub fn confirm_change(&self, prompt: &str) -> Result<bool, CliError> {
+        self.check()?;
+        let answer = blocking(|| Confirm::new().with_prompt(prompt).default(false).interact_on(&self.term));
+        match answer {
+            Ok(yes) => Ok(yes),
+            Err(e) => {
+                self.restore();
+                Err(CliError::unexpected(anyhow::Error::new(e).context("cannot ask for confirmation")))
+            }
+        }
+    }
+
     /// One of `items`; Enter takes `default`.
     pub fn select(&self, prompt: &str, items: &[String], default: usize) -> Result<usize, CliError> {
         self.check()?;
@@ -135,7 +143,8 @@ impl Ui {
         self.answered(answer)
     }
 
-    /// A line that is never shown: raw mode, key by key, nothing echoed.
+    /// A line that is never shown, in the conversation's style: raw mode,
+    /// key by key, nothing echoed.
     pub fn secret(&self, prompt: &str) -> Result<SecretString, CliError> {
         self.check()?;
         if !self.term.is_term() {
@@ -144,7 +153,7 @@ impl Ui {
         let mut rendered = String::new();
         let _ = self.theme.format_password_prompt(&mut rendered, prompt);
         self.term.write_str(&rendered).map_err(CliError::from)?;
-        let line = blocking(|| crate::commands::steps_common::read_hidden_line(&self.term));
+        let line = blocking(|| super::secret::read_hidden_line(&self.term));
         let _ = self.term.clear_line();
         match line {
             Ok(Some(line)) => {
@@ -182,14 +191,19 @@ impl Ui {
 
     // --- waiting ------------------------------------------------------------------
 
-    /// Runs `work` with a spinner; Ctrl-C drops it and stops the wizard.
+    /// Runs `work` with a spinner; Ctrl-C drops it and stops the command.
     pub async fn during<F: Future>(&self, what: &str, work: F) -> Result<F::Output, CliError> {
         self.check()?;
         let spinner = self.spinner(what);
-        let mut interrupts = self.interrupts.clone();
-        let outcome = tokio::select! {
-            out = work => Ok(out),
-            _ = wait_for_interrupt(&mut interrupts) => Err(CliError::interrupted()),
+        let outcome = match self.interrupts.get() {
+            Some(rx) => {
+                let mut interrupts = rx.clone();
+                tokio::select! {
+                    out = work => Ok(out),
+                    _ = wait_for_interrupt(&mut interrupts) => Err(CliError::interrupted()),
+                }
+            }
+            None => Ok(work.await),
         };
         if let Some(s) = spinner {
             s.finish_and_clear();
@@ -208,10 +222,9 @@ impl Ui {
         out
     }
 
-    /// Waits `secs` seconds with a countdown; Ctrl-C stops the wizard.
+    /// Waits `secs` seconds with a countdown; Ctrl-C stops the command.
     pub async fn wait(&self, what: &str, secs: u64) -> Result<(), CliError> {
         let spinner = self.spinner(what);
-        let mut interrupts = self.interrupts.clone();
         let countdown = async {
             for left in (1..=secs).rev() {
                 if let Some(s) = &spinner {
@@ -220,28 +233,29 @@ impl Ui {
                 tokio::time::sleep(Duration::from_secs(1)).await;
             }
         };
-        let outcome = tokio::select! {
-            _ = countdown => Ok(()),
-            _ = wait_for_interrupt(&mut interrupts) => Err(CliError::interrupted()),
+        let outcome = match self.interrupts.get() {
+            Some(rx) => {
+                let mut interrupts = rx.clone();
+                tokio::select! {
+                    _ = countdown => Ok(()),
+                    _ = wait_for_interrupt(&mut interrupts) => Err(CliError::interrupted()),
+                }
+            }
+            None => {
+                countdown.await;
+                Ok(())
+            }
         };
         if let Some(s) = spinner {
             s.finish_and_clear();
         }
         outcome
     }
+}
 
-    fn spinner(&self, what: &str) -> Option<ProgressBar> {
-        if !self.spinners {
-            return None;
-        }
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.set_message(what.to_owned());
-        bar.enable_steady_tick(Duration::from_millis(120));
-        Some(bar)
-    }
+/// "Cancelled; nothing was changed": the answer no at a confirmation.
+pub fn cancelled() -> CliError {
+    CliError::new(ExitStatus::Interrupted, anyhow::anyhow!("cancelled; nothing was changed"))
 }
 
 /// Runs a blocking prompt without stalling the runtime's worker threads.
@@ -289,10 +303,23 @@ fn listen_for_interrupts() -> Result<watch::Receiver<bool>, CliError> {
 }
 
 /// `a, b and c`.
-pub(super) fn and_list(items: &[String]) -> String {
+pub fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn and_lists_read_as_english() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["email".into()]), "email");
+        assert_eq!(and_list(&["email".into(), "SMS".into()]), "email and SMS");
+        assert_eq!(and_list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
     }
 }

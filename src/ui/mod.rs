@@ -1,21 +1,43 @@
 //! The one door to the terminal: data to stdout, everything else to stderr.
 //!
-//! stdout carries records only. Notices, warnings, hints, errors, prompts and
-//! progress go to stderr, and colour and progress are decided per stream:
-//! only when that stream is a terminal, never under `--quiet` or `NO_COLOR`.
+//! stdout carries records only. Notices, warnings, hints, errors, prompts,
+//! spinners and progress go to stderr, and colour and progress are decided
+//! per stream: only when that stream is a terminal, never under `--quiet` or
+//! `NO_COLOR`. Every command prints through one [`Ui`], built once the
+//! terminal settings are resolved ([`UiOptions`]) and told the profile once
+//! that is known (for the login hint). The questions a command asks —
+//! prompts, hidden input, confirmations, spinners while it waits, Ctrl-C —
+//! are in [`prompt`].
 #![allow(clippy::print_stderr)]
 
+mod prompt;
+mod secret;
+
 use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
+use dialoguer::console::Term;
+use dialoguer::theme::ColorfulTheme;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+pub use prompt::{and_list, cancelled};
+pub use secret::SecretInput;
+use tokio::sync::watch;
 
-use crate::cli::{ColorChoice, GlobalArgs};
+use crate::env::EnvVars;
 use crate::error::{CliError, Hint};
 use crate::output::sanitize::for_terminal;
 
-pub struct Printer {
+/// How the terminal is to be used, from the global flags and the environment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UiOptions {
+    /// `--color always|never`; `None` is auto (a terminal, and no `NO_COLOR`).
+    pub color: Option<bool>,
+    pub quiet: bool,
+    pub verbose: u8,
+}
+
+pub struct Ui {
     stdout_terminal: bool,
     stderr_terminal: bool,
     color: bool,
@@ -23,25 +45,29 @@ pub struct Printer {
     verbose: u8,
     /// The profile in use, once known, so a login hint can name it.
     profile: Mutex<Option<String>>,
+    term: Term,
+    theme: ColorfulTheme,
+    /// Set once a command takes over Ctrl-C ([`Ui::take_over_ctrl_c`]).
+    interrupts: OnceLock<watch::Receiver<bool>>,
 }
 
-impl Printer {
-    pub fn new(global: &GlobalArgs) -> Self {
+impl Ui {
+    pub fn new(options: UiOptions) -> Self {
         let stderr_terminal = std::io::stderr().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-            || std::env::var("TERM").is_ok_and(|t| t == "dumb");
-        let color = match global.color.unwrap_or(ColorChoice::Auto) {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => stderr_terminal && !no_color,
-        };
-        Printer {
+        let no_color =
+            crate::env::is_set(EnvVars::NO_COLOR) || crate::env::var(EnvVars::TERM).is_some_and(|t| t == "dumb");
+        let color = options.color.unwrap_or(stderr_terminal && !no_color);
+        dialoguer::console::set_colors_enabled_stderr(color);
+        Ui {
             stdout_terminal: std::io::stdout().is_terminal(),
             stderr_terminal,
             color,
-            quiet: global.quiet,
-            verbose: global.verbose,
+            quiet: options.quiet,
+            verbose: options.verbose,
             profile: Mutex::new(None),
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            interrupts: OnceLock::new(),
         }
     }
 
@@ -53,7 +79,7 @@ impl Printer {
             2 => "acctl=debug",
             _ => "acctl=trace,reqwest=debug,hyper_util=debug",
         };
-        let filter = std::env::var("ACCTL_LOG").unwrap_or_else(|_| default.to_owned());
+        let filter = crate::env::var(EnvVars::ACCTL_LOG).unwrap_or_else(|| default.to_owned());
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
             .with_writer(std::io::stderr)
@@ -74,15 +100,6 @@ impl Printer {
 
     pub fn stderr_is_terminal(&self) -> bool {
         self.stderr_terminal
-    }
-
-    pub fn quiet(&self) -> bool {
-        self.quiet
-    }
-
-    /// Whether stderr gets colour (`--color`, `NO_COLOR`, a terminal).
-    pub fn color(&self) -> bool {
-        self.color
     }
 
     /// Whether asking the person at the keyboard is allowed.
@@ -158,12 +175,24 @@ impl Printer {
     /// A spinner with a count on stderr, or `None` when stderr is not a
     /// terminal or under `--quiet`.
     pub fn progress(&self, what: &str) -> Option<ProgressBar> {
+        let style = ProgressStyle::with_template(&format!("{{spinner}} {{human_pos}} {what} ({{elapsed}})"));
+        self.spinner_with(style.unwrap_or_else(|_| ProgressStyle::default_spinner()))
+    }
+
+    /// A spinner saying what is being waited for, or `None` (as [`Ui::progress`]).
+    fn spinner(&self, what: &str) -> Option<ProgressBar> {
+        let style =
+            ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let bar = self.spinner_with(style)?;
+        bar.set_message(what.to_owned());
+        Some(bar)
+    }
+
+    fn spinner_with(&self, style: ProgressStyle) -> Option<ProgressBar> {
         if !self.stderr_terminal || self.quiet {
             return None;
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        let style = ProgressStyle::with_template(&format!("{{spinner}} {{human_pos}} {what} ({{elapsed}})"))
-            .unwrap_or_else(|_| ProgressStyle::default_spinner());
         bar.set_style(style);
         bar.enable_steady_tick(Duration::from_millis(120));
         Some(bar)
