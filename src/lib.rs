@@ -2,7 +2,9 @@
 //!
 //! The binary's `main` calls [`main`]; everything else lives here so the
 //! integration tests and the generators of completions and man pages see the
-//! same clap definition as the binary.
+//! same clap definition as the binary. Public: [`main`], [`docs`] (the
+//! generators) and [`fuzzing`] (the parsers the fuzz targets call); every
+//! other module is private to the crate, so the compiler reports dead code.
 //!
 //! # Layers
 //!
@@ -33,7 +35,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod cli;
-pub mod client;
+mod client;
 mod commands;
 mod config;
 mod credentials;
@@ -43,7 +45,7 @@ mod env;
 mod error;
 mod lookup;
 mod output;
-pub mod profile;
+mod profile;
 mod recovery;
 mod settings;
 mod ui;

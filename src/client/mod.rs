@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use acctl_api::{
     Account, AuditPage, AuditQuery, BatchLookupRequest, BatchLookupResponse, Challenge, ChallengeRequest, Channel,
-    Identifier, IdentifierKind, LoginRequest, LoginResponse, Outbox, PasswordChange, PasswordRequest, Problem,
-    SessionsRevoked, VerifyRequest, VerifyResponse, Whoami,
+    Identifier, IdentifierKind, LoginRequest, LoginResponse, PasswordChange, PasswordRequest, Problem, SessionsRevoked,
+    VerifyRequest, VerifyResponse, Whoami,
 };
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
@@ -71,6 +71,7 @@ impl IdempotencyKey {
         IdempotencyKey(format!("acctl-{}", hex::encode(bytes)))
     }
 
+    #[allow(dead_code, reason = "`acctl bulk` (issue 9) derives one key per job and item")]
     pub fn derived(job: &str, item: &str) -> Self {
         IdempotencyKey(format!("acctl-{job}-{item}"))
     }
@@ -261,28 +262,6 @@ impl ApiClient {
             body: Some(to_body(request)?),
             change: None,
             retry: false,
-            auth: false,
-        })
-        .await
-        .map(|(answer, _)| answer)
-    }
-
-    /// Sandbox only: every message the service "sent".
-    pub async fn outbox(&self, account_id: Option<&str>, after: Option<i64>) -> Result<Outbox, ApiError> {
-        let mut query = Vec::new();
-        if let Some(a) = account_id {
-            query.push(("account_id", a.to_owned()));
-        }
-        if let Some(a) = after {
-            query.push(("after", a.to_string()));
-        }
-        self.send(Call {
-            method: Method::GET,
-            path: "/v1/sandbox/outbox".into(),
-            query,
-            body: None,
-            change: None,
-            retry: true,
             auth: false,
         })
         .await

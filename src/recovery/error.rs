@@ -64,14 +64,13 @@ pub struct RecoveryError {
 /// What a locked account needs, however the step met the lock.
 fn locked_hint(account_id: &str) -> String {
     format!(
-        "`acctl audit --account {account_id}` shows who locked it and why; once that is resolved, \
-         an SRE unlocks it with `acctl account unlock {account_id}`"
+        "`acctl audit --account {account_id}` shows who locked it and why; \
+         `acctl account unlock {account_id}` (sre role) unlocks it"
     )
 }
 
 /// What a disabled account needs, however the step met it.
-const DISABLED_HINT: &str = "a disabled account is closed on purpose and cannot be recovered with acctl; \
-     escalate to an administrator if the customer should have access";
+const DISABLED_HINT: &str = "a disabled account cannot be recovered with acctl; escalate to an administrator";
 
 impl RecoveryError {
     pub(crate) fn new(failure: Failure, message: impl Into<String>) -> Self {
@@ -102,10 +101,11 @@ impl RecoveryError {
         self
     }
 
-    /// `account … is locked: {consequence}` (or disabled), with its hint; `None`
-    /// when the account is active.
+    /// `` account `acc_…` is locked: {consequence} `` (or disabled), with its
+    /// hint; `None` when the account is active. Names the account by its ID
+    /// alone: a front end that checks the status first has just shown it.
     pub(crate) fn inactive(account: &Account, consequence: &str) -> Option<Self> {
-        inactive_error(account.status, &account.id, consequence)
+        inactive_error(account.status, &format!("`{}`", account.id), &account.id, consequence)
     }
 
     pub fn failure(&self) -> &Failure {
@@ -128,30 +128,31 @@ impl RecoveryError {
 
 /// The one wording of "this account is locked/disabled", for a status read
 /// beforehand and for the service's answer alike.
-fn inactive_error(status: acctl_api::AccountStatus, id: &str, consequence: &str) -> Option<RecoveryError> {
+fn inactive_error(status: acctl_api::AccountStatus, label: &str, id: &str, consequence: &str) -> Option<RecoveryError> {
     use acctl_api::AccountStatus::*;
     match status {
         Active => None,
         Locked => Some(
-            RecoveryError::new(Failure::Locked, format!("account `{id}` is locked: {consequence}"))
+            RecoveryError::new(Failure::Locked, format!("account {label} is locked: {consequence}"))
                 .with_hint(locked_hint(id)),
         ),
         Disabled => Some(
-            RecoveryError::new(Failure::Disabled, format!("account `{id}` is disabled: {consequence}"))
+            RecoveryError::new(Failure::Disabled, format!("account {label} is disabled: {consequence}"))
                 .with_hint(DISABLED_HINT),
         ),
     }
 }
 
 /// The service's locked/disabled answer for `account`, worded as
-/// [`RecoveryError::inactive`] words a status read beforehand.
+/// [`RecoveryError::inactive`] words a status read beforehand (with the
+/// account's name: the step has not shown it).
 pub(crate) fn with_account_state(e: RecoveryError, account: &Account, consequence: &str) -> RecoveryError {
     let status = match e.failure {
         Failure::Locked => acctl_api::AccountStatus::Locked,
         Failure::Disabled => acctl_api::AccountStatus::Disabled,
         _ => return e,
     };
-    match inactive_error(status, &account.id, consequence) {
+    match inactive_error(status, &account.label(), &account.id, consequence) {
         Some(worded) => RecoveryError { api: e.api, ..worded },
         None => e,
     }
