@@ -48,6 +48,9 @@ pub struct ProfileConfig {
     pub rate: Option<Rate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_bundle: Option<PathBuf>,
+    /// Allows a plain `http://` url to a host that is not this machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insecure_http: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -322,7 +325,17 @@ mod tests {
         assert_eq!(prod.protected, Some(true));
         assert!(prod.ca_bundle.is_some());
         // every key of ProfileConfig appears (uncommented) somewhere in the example
-        let keys = ["url", "region", "require_reason", "protected", "timeout", "concurrency", "rate", "ca_bundle"];
+        let keys = [
+            "url",
+            "region",
+            "require_reason",
+            "protected",
+            "timeout",
+            "concurrency",
+            "rate",
+            "ca_bundle",
+            "insecure_http",
+        ];
         for key in keys {
             assert!(text.lines().any(|l| l.trim_start().starts_with(&format!("{key} ="))), "{key} is not documented");
         }

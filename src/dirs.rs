@@ -2,7 +2,7 @@
 //! every platform (a tool people script across machines should keep its
 //! config in one predictable place).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::env::EnvVars;
 
@@ -38,4 +38,31 @@ pub fn data_dir() -> Option<PathBuf> {
         return Some(dir.join("acctl"));
     }
     home().map(|h| h.join(".local").join("share").join("acctl"))
+}
+
+/// Creates `dir` (and any missing parent) readable by its owner only, 0700
+/// whatever the umask, and checks the result: `dir` must be a real directory
+/// (not a symlink) that nobody else can read or write. An existing one that
+/// is looser is tightened to 0700.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)?;
+    let meta = std::fs::symlink_metadata(dir)?;
+    if !meta.is_dir() {
+        return Err(std::io::Error::other(format!("`{}` is not a directory (a symlink?)", dir.display())));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+    }
+    Ok(())
 }

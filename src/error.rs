@@ -198,6 +198,10 @@ pub fn status_for_api(err: &ApiError) -> ExitStatus {
         ApiError::Problem { problem, .. } => status_for_code(problem.code, problem.status),
         ApiError::Http { status, .. } => status_for_http(*status),
         ApiError::Connect { .. } | ApiError::Timeout { .. } => ExitStatus::Unavailable,
+        // Exit 1, not 8: retrying later does not help. The admin API never
+        // redirects, so a 3xx means the `url` is wrong or the backend is not
+        // what it should be; a person must look (and 8 tells scripts to retry).
+        ApiError::Redirected { .. } | ApiError::TooLarge { .. } | ApiError::Malformed { .. } => ExitStatus::Unexpected,
         ApiError::Decode { .. } | ApiError::Setup { .. } => ExitStatus::Unexpected,
     }
 }

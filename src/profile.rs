@@ -26,6 +26,8 @@ pub struct Profile {
     /// Requests per second; `None` is no ceiling.
     pub rate: Option<f64>,
     pub ca_bundle: Option<PathBuf>,
+    /// The profile allows plain `http://` to a host that is not this machine.
+    pub insecure_http: bool,
 }
 
 /// The audit context sent with every mutating request (`Audit-Reason`,

@@ -146,6 +146,20 @@ fn resolve_profile(
             });
         }
     };
+    let insecure_http = raw.insecure_http.unwrap_or(false);
+    if let Some(why) = crate::client::transport::plain_http_refusal(&url, insecure_http) {
+        let what = if url_source == "ACCTL_URL" {
+            format!("`ACCTL_URL` for profile `{name}`")
+        } else {
+            format!("`url` of profile `{name}` in `{}`", config.path.display())
+        };
+        return Err(ConfigError::Invalid {
+            what,
+            source: ValueError(format!(
+                "{why}; use `https://`, or set `insecure_http = true` in the profile if that is really meant"
+            )),
+        });
+    }
     let region = match &global.region {
         Some(r) => {
             Some(r.parse::<Region>().map_err(|source| ConfigError::Invalid { what: "`--region`".into(), source })?.0)
@@ -163,6 +177,7 @@ fn resolve_profile(
         concurrency: raw.concurrency.map_or(DEFAULT_CONCURRENCY, |c| c.0),
         rate: raw.rate.and_then(|r| r.per_second),
         ca_bundle: raw.ca_bundle,
+        insecure_http,
     })
 }
 

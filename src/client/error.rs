@@ -40,6 +40,16 @@ pub enum ApiError {
         #[source]
         source: serde_json::Error,
     },
+    /// A 3xx: the admin API never redirects, so acctl follows none (a
+    /// redirect would carry a password or code to another origin).
+    #[error("the service redirected `{endpoint}` (HTTP {status}) to `{location}`; acctl follows no redirects")]
+    Redirected { endpoint: String, status: u16, location: String, request_id: Option<String> },
+    /// The answer passed [`super::transport::MAX_RESPONSE_BYTES`].
+    #[error("{}", too_large(endpoint, *limit, *declared))]
+    TooLarge { endpoint: String, limit: u64, declared: Option<u64>, request_id: Option<String> },
+    /// An ID in the answer does not have its format ([`super::checks`]).
+    #[error("the backend sent a malformed {what} in its answer to `{endpoint}`")]
+    Malformed { endpoint: String, what: &'static str, request_id: Option<String> },
     #[error("cannot set up the HTTP client: {what}")]
     Setup {
         what: String,
@@ -72,6 +82,16 @@ impl fmt::Display for Exchange {
 
 impl std::error::Error for Exchange {}
 
+fn too_large(endpoint: &str, limit: u64, declared: Option<u64>) -> String {
+    let limit = super::transport::human_bytes(limit);
+    match declared {
+        Some(n) => {
+            format!("the answer to `{endpoint}` would be {n} bytes, over acctl's limit of {limit}; it was not read")
+        }
+        None => format!("the answer to `{endpoint}` is larger than acctl's limit of {limit}; it was not read"),
+    }
+}
+
 fn humanize(d: Duration) -> String {
     if d.subsec_millis() == 0 { format!("{}s", d.as_secs()) } else { format!("{}ms", d.as_millis()) }
 }
@@ -81,7 +101,10 @@ impl ApiError {
         match self {
             ApiError::Problem { request_id, .. }
             | ApiError::Http { request_id, .. }
-            | ApiError::Decode { request_id, .. } => request_id.as_deref(),
+            | ApiError::Decode { request_id, .. }
+            | ApiError::Redirected { request_id, .. }
+            | ApiError::TooLarge { request_id, .. }
+            | ApiError::Malformed { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
@@ -110,6 +133,13 @@ impl ApiError {
             ApiError::Timeout { .. } => {
                 vec!["the service is slow or unreachable; raise `timeout` in the profile if it is just slow".to_owned()]
             }
+            ApiError::Redirected { .. } => vec![
+                "the admin API never redirects: check the profile's `url` (`acctl config show`); if the service really moved, put its new address there yourself".to_owned(),
+            ],
+            ApiError::TooLarge { .. } | ApiError::Malformed { .. } => vec![
+                "nothing from this answer was used; is the profile's `url` the account service? (`acctl config show`)"
+                    .to_owned(),
+            ],
             ApiError::Problem { problem, .. } => match problem.code {
                 ErrorCode::Forbidden => {
                     vec![

@@ -8,8 +8,10 @@
 //! the service's `Request-Id`. A mutation's answer keeps its `Request-Id`
 //! too ([`Answered`]), so nobody has to read the audit log to learn it.
 
+pub mod checks;
 mod error;
 pub mod retry;
+pub mod transport;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -25,6 +27,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use checks::Checked;
 pub use error::{ApiError, Exchange};
 use retry::{RateLimiter, RetryPolicy};
 
@@ -110,11 +113,16 @@ impl ApiClient {
     pub fn new(profile: &Profile, token: Option<SecretString>) -> Result<ApiClient, ApiError> {
         // reqwest is built with `rustls-no-provider`: pick ring once per process.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let mut builder = reqwest::Client::builder()
+        let builder = reqwest::Client::builder()
             .user_agent(concat!("acctl/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(profile.timeout)
             .pool_max_idle_per_host(64);
+        // Refused in settings already; checked again for clients built from a hand-made profile.
+        if let Some(why) = transport::plain_http_refusal(&profile.url, profile.insecure_http) {
+            return Err(ApiError::Setup { what: why, source: None });
+        }
+        let mut builder = transport::harden(builder, &profile.url);
         if let Some(path) = &profile.ca_bundle {
             let pem = std::fs::read(path).map_err(|e| ApiError::Setup {
                 what: format!("cannot read `ca_bundle` `{}`", path.display()),
@@ -182,7 +190,7 @@ impl ApiClient {
     /// `A` is what each account is decoded into: [`Account`], or
     /// `Box<serde_json::value::RawValue>` to keep the service's JSON text for
     /// output that only passes it on.
-    pub async fn batch_lookup<A: DeserializeOwned>(
+    pub async fn batch_lookup<A: DeserializeOwned + Checked>(
         &self,
         identifiers: Vec<Identifier>,
         reveal: bool,
@@ -270,13 +278,17 @@ impl ApiClient {
 
     // --- plumbing -----------------------------------------------------------
 
-    async fn get<T: DeserializeOwned>(&self, path: String, query: Vec<(&'static str, String)>) -> Result<T, ApiError> {
+    async fn get<T: DeserializeOwned + Checked>(
+        &self,
+        path: String,
+        query: Vec<(&'static str, String)>,
+    ) -> Result<T, ApiError> {
         self.send(Call { method: Method::GET, path, query, body: None, change: None, retry: true, auth: true })
             .await
             .map(|(answer, _)| answer)
     }
 
-    async fn mutate<T: DeserializeOwned, B: Serialize>(
+    async fn mutate<T: DeserializeOwned + Checked, B: Serialize>(
         &self,
         method: Method,
         path: String,
@@ -324,7 +336,7 @@ impl ApiClient {
     }
 
     /// The decoded answer and its `Request-Id`.
-    async fn send<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<(T, Option<String>), ApiError> {
+    async fn send<T: DeserializeOwned + Checked>(&self, call: Call<'_>) -> Result<(T, Option<String>), ApiError> {
         let endpoint = format!("{} {}", call.method, call.path);
         let mut url = reqwest::Url::parse(&format!("{}{}", self.base, call.path)).map_err(|e| ApiError::Setup {
             what: format!("`{}{}` is not a URL", self.base, call.path),
@@ -367,8 +379,13 @@ impl ApiClient {
                 }
             };
             let status = response.status();
-            let request_id =
-                response.headers().get(acctl_api::REQUEST_ID).and_then(|v| v.to_str().ok()).map(str::to_owned);
+            // A malformed one is dropped, never printed.
+            let request_id = response
+                .headers()
+                .get(acctl_api::REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .filter(|id| checks::is_request_id(id))
+                .map(str::to_owned);
             tracing::debug!(%endpoint, attempt, status = status.as_u16(), request_id = request_id.as_deref().unwrap_or("-"), elapsed_ms = sent.elapsed().as_millis() as u64, "answered");
             if may_retry && retryable_status(status) {
                 let retry_after = response
@@ -383,19 +400,32 @@ impl ApiClient {
                     continue;
                 }
             }
-            let bytes = match response.bytes().await {
+            if status.is_redirection() {
+                let location = transport::shown_location(&response);
+                return Err(ApiError::Redirected { endpoint, status: status.as_u16(), location, request_id });
+            }
+            let bytes = match transport::read_capped(response, transport::MAX_RESPONSE_BYTES).await {
                 Ok(b) => b,
-                Err(e) if e.is_timeout() => {
+                Err(transport::BodyError::TooLarge { declared }) => {
+                    let limit = transport::MAX_RESPONSE_BYTES;
+                    return Err(ApiError::TooLarge { endpoint, limit, declared, request_id });
+                }
+                Err(transport::BodyError::Read(e)) if e.is_timeout() => {
                     return Err(ApiError::Timeout { endpoint, timeout: self.timeout, attempts: attempt });
                 }
-                Err(e) => {
+                Err(transport::BodyError::Read(e)) => {
                     return Err(ApiError::Connect { url: self.base.clone(), source: Box::new(e), attempts: attempt });
                 }
             };
             if status.is_success() {
-                return match serde_json::from_slice(&bytes) {
-                    Ok(answer) => Ok((answer, request_id)),
-                    Err(source) => Err(ApiError::Decode { endpoint, request_id, source }),
+                let answer: T = serde_json::from_slice(&bytes).map_err(|source| ApiError::Decode {
+                    endpoint: endpoint.clone(),
+                    request_id: request_id.clone(),
+                    source,
+                })?;
+                return match answer.check() {
+                    Ok(()) => Ok((answer, request_id)),
+                    Err(what) => Err(ApiError::Malformed { endpoint, what, request_id }),
                 };
             }
             return Err(error_from(status, &bytes, endpoint, request_id, attempt));
@@ -416,7 +446,7 @@ fn error_from(
 ) -> ApiError {
     match serde_json::from_slice::<Problem>(body) {
         Ok(problem) => {
-            let request_id = request_id.or_else(|| problem.request_id.clone());
+            let request_id = request_id.or_else(|| problem.request_id.clone().filter(|id| checks::is_request_id(id)));
             let message = if problem.detail.trim().is_empty() { problem.title.clone() } else { problem.detail.clone() };
             let cause = Exchange { endpoint, status: status.as_u16(), code: Some(problem.code), attempts };
             ApiError::Problem { message, cause, problem: Box::new(problem), request_id }

@@ -89,6 +89,7 @@ fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, ui: &Ui) -> Settings {
             concurrency: DEFAULT_CONCURRENCY,
             rate: None,
             ca_bundle: None,
+            insecure_http: false,
         },
         output: OutputSettings {
             format: global.output.unwrap_or(if ui.stdout_is_terminal() {

@@ -18,7 +18,8 @@ use crate::recovery::{self, Authority, NewPassword};
 use crate::settings::Settings;
 use crate::ui::Ui;
 
-/// Where scripts put the verification token instead of argv.
+/// Where scripts put the verification token (argv is readable by every user
+/// in /proc/PID/cmdline, so there is no flag that takes it).
 const VERIFICATION_ENV: &str = EnvVars::ACCTL_VERIFICATION;
 
 #[derive(Debug, Subcommand)]
@@ -34,9 +35,11 @@ pub async fn run(cmd: PasswordCommand, settings: &Settings, ui: &Ui) -> Result<E
 
 /// Set a customer's password: deliver a temporary one, or take one from stdin.
 ///
-/// Needs either a verification token from `acctl code verify` (--verification,
-/// or the `ACCTL_VERIFICATION` environment variable, which keeps it off the
-/// command line), or --force (the `password:force` scope: sre and admin).
+/// Needs either the verification token `acctl code verify` printed, or
+/// --force (the `password:force` scope: sre and admin). The token comes from
+/// the `ACCTL_VERIFICATION` environment variable, or from stdin with
+/// --verification-stdin; never from the command line, where every user of
+/// the machine could read it (/proc/PID/cmdline).
 ///
 /// --deliver has the service generate a temporary password and send it to
 /// the customer (on --channel, else the verified channel); the customer must
@@ -50,13 +53,13 @@ pub async fn run(cmd: PasswordCommand, settings: &Settings, ui: &Ui) -> Result<E
 /// --keep-sessions) and every contact on file is told the password changed.
 #[derive(Debug, Args)]
 #[command(
-    // Not exclusive in clap: a token left in `ACCTL_VERIFICATION` must not make
-    // `--force` a usage error (see `authority`).
-    group(ArgGroup::new("authority").required(true).multiple(true).args(["verification", "force"])),
+    // No required group for the token: it may come from the environment,
+    // which clap does not see (see `authority`).
     group(ArgGroup::new("new_password").required(true).args(["deliver", "password_stdin"])),
     after_help = "Examples:
   ACCTL_VERIFICATION=vt_… acctl password set alice@example.com --deliver
-  acctl password set alice@example.com --verification \"$TOKEN\" --password-stdin < new-password.txt
+  export ACCTL_VERIFICATION=\"$TOKEN\"; acctl password set alice@example.com --password-stdin < new-password.txt
+  echo \"$TOKEN\" | acctl password set alice@example.com --verification-stdin --deliver
   acctl password set acc_demobob --force --deliver --reason 'account takeover' --ticket SEC-77"
 )]
 pub struct SetArgs {
@@ -64,9 +67,10 @@ pub struct SetArgs {
     #[arg(value_name = "IDENT")]
     ident: String,
 
-    /// The token `acctl code verify` printed (single use)
-    #[arg(long, env = EnvVars::ACCTL_VERIFICATION, hide_env_values = true, value_name = "TOKEN")]
-    verification: Option<String>,
+    /// Read the verification token `acctl code verify` printed from stdin (one
+    /// line) instead of `ACCTL_VERIFICATION`
+    #[arg(long, conflicts_with = "force")]
+    verification_stdin: bool,
 
     /// Without a verification token (needs the `password:force` scope; audited as forced)
     #[arg(long)]
@@ -145,8 +149,12 @@ impl Record for PasswordSet {
 }
 
 async fn set(args: SetArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
+    if args.verification_stdin && args.password_stdin {
+        return Err(CliError::usage("`--verification-stdin` and `--password-stdin` cannot both read stdin")
+            .with_hint(format!("put the token in `{VERIFICATION_ENV}` and pipe the password in")));
+    }
     let ident = settings.parse_identifier(&args.ident)?;
-    let authority = authority(args.verification, args.force, ui)?;
+    let authority = authority(args.verification_stdin, args.force, ui)?;
     if let Authority::Verified(token) = &authority
         && token.expose_secret().is_empty()
     {
@@ -171,17 +179,48 @@ async fn set(args: SetArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, 
     Ok(ExitStatus::Success)
 }
 
-/// What allows the change. `--force` with a token is ambiguous on the command
-/// line; with the token only in the environment, the flag typed now wins.
-fn authority(token: Option<String>, force: bool, ui: &Ui) -> Result<Authority, CliError> {
-    let Some(token) = token else { return Ok(Authority::Forced) };
-    if force {
-        if crate::env::is_set(VERIFICATION_ENV) {
-            ui.warn(format!("`{VERIFICATION_ENV}` is set, but --force was given: the token is not used"));
-            return Ok(Authority::Forced);
-        }
-        return Err(CliError::usage("`--force` and `--verification` cannot be used together")
-            .with_hint("--verification for a reset the customer verified with a code, --force (sre) for one without"));
+/// The error for `--verification TOKEN`, which earlier versions took: clap
+/// sees an unknown argument (so completions never offer it), and this says
+/// why and what to use instead, without echoing the token.
+pub fn verification_in_argv(err: &clap::Error) -> Option<CliError> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if err.kind() != ErrorKind::UnknownArgument {
+        return None;
     }
-    Ok(Authority::Verified(SecretString::from(token.trim().to_owned())))
+    let Some(ContextValue::String(arg)) = err.get(ContextKind::InvalidArg) else { return None };
+    if arg.split('=').next() != Some("--verification") {
+        return None;
+    }
+    Some(
+        CliError::usage(
+            "`--verification` is not accepted: a token on the command line can be read by every user of this machine",
+        )
+        .with_hint(format!("put the token in `{VERIFICATION_ENV}`, or pipe it in with `--verification-stdin`")),
+    )
+}
+
+/// What allows the change: the token from stdin with `--verification-stdin`
+/// (clap refuses it with `--force`), else from `ACCTL_VERIFICATION`, or
+/// `--force`. With a token left in the environment, `--force` typed now
+/// wins. Neither token nor `--force` is a usage error.
+fn authority(from_stdin: bool, force: bool, ui: &Ui) -> Result<Authority, CliError> {
+    if from_stdin {
+        let token = ui.read_stdin_line("verification token")?;
+        return Ok(Authority::Verified(SecretString::from(token.expose_secret().trim().to_owned())));
+    }
+    let from_env = std::env::var(VERIFICATION_ENV).ok().filter(|v| !v.trim().is_empty());
+    match (from_env, force) {
+        (Some(_), true) => {
+            ui.warn(format!("`{VERIFICATION_ENV}` is set, but --force was given: the token is not used"));
+            Ok(Authority::Forced)
+        }
+        (Some(token), false) => Ok(Authority::Verified(SecretString::from(token.trim().to_owned()))),
+        (None, true) => Ok(Authority::Forced),
+        (None, false) => Err(CliError::usage("a password change needs a verification token or --force").with_hint(
+            format!(
+                "put the token `acctl code verify` printed in `{VERIFICATION_ENV}` (or pipe it in with --verification-stdin); \
+                 --force (sre) changes it without one"
+            ),
+        )),
+    }
 }

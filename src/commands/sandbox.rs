@@ -27,13 +27,27 @@ use crate::ui::Ui;
   # in another terminal, with the URL and agent token it printed:
   ACCTL_URL=http://127.0.0.1:8080 ACCTL_TOKEN=acctl_… acctl lookup alice@example.com")]
 pub struct SandboxArgs {
-    /// Address to listen on (loopback; port 0 picks a free one)
-    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    /// Address to listen on: loopback only (127.0.0.1, ::1); port 0 picks a free one
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR", value_parser = loopback_addr)]
     listen: SocketAddr,
 
     /// SQLite database file to keep between runs [default: a fresh temporary one]
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
+}
+
+/// `--listen` takes loopback addresses only: the sandbox's outbox (every code
+/// and temporary password) is unauthenticated and its demo passwords are
+/// public, so another machine must not reach it.
+fn loopback_addr(s: &str) -> Result<SocketAddr, String> {
+    let addr: SocketAddr = s.parse().map_err(|e| format!("`{s}` is not an address like 127.0.0.1:8080: {e}"))?;
+    if !addr.ip().is_loopback() {
+        return Err(format!(
+            "`{s}` is not a loopback address; the sandbox serves its codes and demo passwords to anyone who can reach it, \
+             so it listens on 127.0.0.1 or [::1] only"
+        ));
+    }
+    Ok(addr)
 }
 
 /// A running sandbox service with its demo data and tokens.

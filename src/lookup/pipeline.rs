@@ -15,6 +15,7 @@ use tokio::sync::mpsc;
 
 use super::input::{Batch, InputItem};
 use super::{AccountJson, LookupRecord, codes};
+use crate::client::checks::Checked;
 use crate::client::{ApiClient, ApiError};
 use crate::error::{CliError, ExitStatus, status_for_api};
 use crate::output::RecordWriter;
@@ -114,7 +115,7 @@ type Answer = Result<AccountJson, (String, String)>;
 
 /// One `accounts:batchLookup` request, each account read as `A` and made an
 /// [`AccountJson`] by `into`; one answer per identifier, in order.
-async fn lookup<A: DeserializeOwned>(
+async fn lookup<A: DeserializeOwned + Checked>(
     client: &ApiClient,
     identifiers: Vec<Identifier>,
     reveal: bool,

@@ -4,13 +4,15 @@
 //! the format (`table`, `json`, `ndjson`, `csv`, `tsv`), the `--fields`
 //! selection and the `--jq` filter. Streaming formats write as records come;
 //! `table` buffers at most [`TABLE_CHUNK`] rows. Untrusted text is sanitised
-//! in every terminal-bound format ([`sanitize`]); JSON escapes control
-//! characters by itself.
+//! in every terminal-bound format ([`sanitize`]); JSON escapes C0 control
+//! characters by itself, and the rest when stdout is a terminal
+//! ([`terminal_json`]).
 
 pub mod jq;
 pub mod record;
 pub mod sanitize;
 mod table;
+pub mod terminal_json;
 
 use std::io::{BufWriter, StdoutLock, Write};
 
@@ -88,6 +90,8 @@ enum Target<R> {
 struct Selection<R: 'static> {
     fields: Vec<&'static Field<R>>,
     chosen: bool,
+    /// JSON text then spells C1 and bidi controls as escapes ([`terminal_json`]).
+    stdout_terminal: bool,
 }
 
 pub struct RecordWriter<R: Record> {
@@ -130,7 +134,8 @@ impl<R: Record + Clone> RecordWriter<R> {
             }
             (None, OutputFormat::Table) => Target::Table { out, pending: Vec::new(), width: table::width() },
         };
-        Ok(RecordWriter { target, select: Selection { fields, chosen }, count: 0 })
+        let stdout_terminal = ui.stdout_is_terminal();
+        Ok(RecordWriter { target, select: Selection { fields, chosen, stdout_terminal }, count: 0 })
     }
 
     /// Whether each record is written whole, as one compact JSON line (NDJSON
@@ -151,11 +156,14 @@ impl<R: Record + Clone> RecordWriter<R> {
                 for o in outputs {
                     match o {
                         jq::JqOutput::Text(s) if *stdout_terminal => writeln!(out, "{}", sanitize::for_terminal(&s))?,
+                        jq::JqOutput::Json(s) if *stdout_terminal => {
+                            writeln!(out, "{}", terminal_json::escape_invisible(&s))?
+                        }
                         jq::JqOutput::Text(s) | jq::JqOutput::Json(s) => writeln!(out, "{s}")?,
                     }
                 }
             }
-            Target::Ndjson { out } if !select.chosen => {
+            Target::Ndjson { out } if !select.chosen && !select.stdout_terminal => {
                 // The hot path of `lookup -`: straight from the record, no JSON tree.
                 serde_json::to_writer(&mut *out, record).map_err(io_of_json)?;
                 out.write_all(b"\n")?;
@@ -245,6 +253,7 @@ impl<R: Record> Selection<R> {
     }
 
     /// The record as JSON text, members in record order (or `--fields` order).
+    /// On a terminal, with C1 and bidi controls escaped ([`terminal_json`]).
     fn json_text(&self, record: &R, pretty: bool) -> Result<String, CliError> {
         let text = if self.chosen {
             let ordered = Ordered(self.fields.iter().map(|f| (f.name, (f.get)(record).to_json())).collect());
@@ -254,7 +263,8 @@ impl<R: Record> Selection<R> {
         } else {
             serde_json::to_string(record)
         };
-        text.map_err(CliError::unexpected)
+        let text = text.map_err(CliError::unexpected)?;
+        Ok(if self.stdout_terminal { terminal_json::escape_invisible(&text).into_owned() } else { text })
     }
 }
 

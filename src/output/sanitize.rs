@@ -39,12 +39,21 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`for_terminal`] line by line, for a message acctl wrote on several lines
+/// that may carry backend text: its own line breaks stay, everything else goes.
+pub fn lines_for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && needs_work(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split('\n').map(for_terminal).collect::<Vec<_>>().join("\n"))
+}
+
 fn needs_work(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
 /// Bidirectional embeddings, overrides and isolates ("Trojan Source").
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
@@ -100,6 +109,12 @@ mod tests {
         assert_eq!(for_terminal("unterminated \x1b]52;c;AAAA"), "unterminated ");
         assert_eq!(for_terminal("charset \x1b(Bok"), "charset ok");
         assert!(matches!(for_terminal("Zoë Müller 张伟"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn messages_keep_their_own_line_breaks_only() {
+        assert_eq!(lines_for_terminal("one\ntwo \x1b[2Jthree\r"), "one\ntwo three ");
+        assert!(matches!(lines_for_terminal("the fields are:\n  id"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -26,7 +26,7 @@ use tokio::sync::watch;
 
 use crate::env::EnvVars;
 use crate::error::{CliError, Hint};
-use crate::output::sanitize::for_terminal;
+use crate::output::sanitize::{for_terminal, lines_for_terminal};
 
 /// How the terminal is to be used, from the global flags and the environment.
 #[derive(Debug, Clone, Copy, Default)]
@@ -117,29 +117,32 @@ impl Ui {
         if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
     }
 
+    // Every message below may carry text from the backend, so each goes
+    // through the one sanitiser; the colour codes are added after it.
+
     /// A notice for the person (suppressed by `--quiet`).
     pub fn info(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", message.as_ref());
+            eprintln!("{}", lines_for_terminal(message.as_ref()));
         }
     }
 
     /// A line saying something worked.
     pub fn success(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{} {}", self.paint("32", "✓"), message.as_ref());
+            eprintln!("{} {}", self.paint("32", "✓"), lines_for_terminal(message.as_ref()));
         }
     }
 
     pub fn warn(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{} {}", self.paint("33;1", "warning:"), message.as_ref());
+            eprintln!("{} {}", self.paint("33;1", "warning:"), lines_for_terminal(message.as_ref()));
         }
     }
 
     pub fn hint(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{} {}", self.paint("36;1", "hint:"), message.as_ref());
+            eprintln!("{} {}", self.paint("36;1", "hint:"), lines_for_terminal(message.as_ref()));
         }
     }
 
@@ -165,7 +168,7 @@ impl Ui {
                     Some(p) => format!("run `acctl auth login -p {p}` to sign in, or set `ACCTL_TOKEN` for automation"),
                     None => "run `acctl auth login` to sign in, or set `ACCTL_TOKEN` for automation".to_owned(),
                 },
-                Hint::Text(t) => t.clone(),
+                Hint::Text(t) => lines_for_terminal(t).into_owned(),
             };
             out.push_str(&format!("{} {}\n", self.paint("36;1", "hint:"), text));
         }

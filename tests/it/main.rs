@@ -16,6 +16,7 @@ mod dialogue;
 mod errors;
 mod fields;
 mod generated;
+mod hostile;
 mod keyring;
 mod lookup;
 mod output;

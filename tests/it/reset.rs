@@ -431,7 +431,7 @@ fn without_a_terminal_or_under_no_input_it_points_to_the_steps() {
         .shows_in_order(&[
             "`--no-input` is set",
             "`acctl code send IDENT`",
-            "`acctl password set IDENT --verification TOKEN --deliver`",
+            "`ACCTL_VERIFICATION=TOKEN acctl password set IDENT --deliver`",
         ])
         .never_shows(&["customer's account?"]);
 

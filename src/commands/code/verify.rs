@@ -17,7 +17,8 @@ use crate::ui::{SecretInput, Ui};
 ///
 /// The code comes from a hidden prompt on a terminal, or from stdin with
 /// --code-stdin (one line); never from the command line. On success prints a
-/// single-use verification token for `acctl password set --verification`,
+/// single-use verification token for `acctl password set` (in
+/// `ACCTL_VERIFICATION`, or on its stdin with --verification-stdin),
 /// valid for 10 minutes; for an account with MFA whose first channel this
 /// was, prints `more_required` and the channel still to verify (exit 0). A
 /// wrong code exits 5 and says how many tries are left; after 5 wrong codes,
@@ -64,7 +65,7 @@ static FIELDS: &[Field<Verification>] = &[
     },
     Field {
         name: "verification_token",
-        help: "single use, for `acctl password set --verification`",
+        help: "single use, for `acctl password set` (ACCTL_VERIFICATION)",
         get: |v| Cell::opt(v.verification_token.as_deref()),
     },
     Field {
@@ -90,7 +91,7 @@ impl Record for Verification {
                 ("Status".into(), "verified".into()),
                 ("Verification token".into(), token.clone()),
                 ("Valid until".into(), self.token_expires_at.map_or_else(String::new, human_time)),
-                ("Use".into(), "once, for `acctl password set --verification`".into()),
+                ("Use".into(), "once, for `acctl password set` in `ACCTL_VERIFICATION`".into()),
             ],
             (None, remaining) => vec![
                 ("Status".into(), "more required (MFA account)".into()),
@@ -142,8 +143,8 @@ pub async fn run(args: VerifyArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
     writer.finish()?;
     match remaining {
         None => ui.hint(
-            "next: `acctl password set IDENT --deliver --verification TOKEN` \
-             (or put the token in `ACCTL_VERIFICATION` to keep it off the command line)",
+            "next: `ACCTL_VERIFICATION=TOKEN acctl password set IDENT --deliver` \
+             (or pipe the token to `acctl password set IDENT --verification-stdin --deliver`)",
         ),
         Some(channels) => {
             let next = channels.first().map_or("sms", |c| c.as_str());

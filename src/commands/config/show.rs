@@ -30,6 +30,8 @@ pub(crate) struct ResolvedConfig {
     /// Requests per second, or null for no ceiling.
     rate: Option<f64>,
     ca_bundle: Option<String>,
+    /// The profile allows plain `http://` off this machine.
+    insecure_http: bool,
 }
 
 static FIELDS: &[Field<ResolvedConfig>] = &[
@@ -65,6 +67,11 @@ static FIELDS: &[Field<ResolvedConfig>] = &[
         help: "extra CA certificates trusted for TLS",
         get: |c| Cell::opt(c.ca_bundle.as_deref()),
     },
+    Field {
+        name: "insecure_http",
+        help: "plain http:// allowed to a host that is not this machine",
+        get: |c| Cell::Bool(c.insecure_http),
+    },
 ];
 
 impl Record for ResolvedConfig {
@@ -89,6 +96,7 @@ pub fn run(_args: &ShowArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus,
         concurrency: p.concurrency,
         rate: p.rate,
         ca_bundle: p.ca_bundle.as_ref().map(|c| c.display().to_string()),
+        insecure_http: p.insecure_http,
     };
     let mut writer = RecordWriter::new(&settings.output, Shape::One, ui)?;
     writer.write(&shown)?;

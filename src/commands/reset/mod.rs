@@ -77,7 +77,7 @@ Examples:
 Scripted equivalent (no prompts):
   acctl code send alice@example.com --channel email
   acctl code verify CHALLENGE_ID --code-stdin
-  acctl password set alice@example.com --verification TOKEN --deliver";
+  ACCTL_VERIFICATION=TOKEN acctl password set alice@example.com --deliver";
 
 /// Reset a customer's password, guided step by step (see [`ABOUT`]).
 #[derive(Debug, Args)]
@@ -139,7 +139,7 @@ fn require_terminal(settings: &Settings, ui: &Ui) -> Result<(), CliError> {
     };
     Err(CliError::usage(format!("`acctl reset` is an interactive wizard and cannot run here: {why}")).with_hint(
         "script a reset with the steps: `acctl code send IDENT`, then `acctl code verify CHALLENGE_ID --code-stdin`, \
-         then `acctl password set IDENT --verification TOKEN --deliver`",
+         then `ACCTL_VERIFICATION=TOKEN acctl password set IDENT --deliver`",
     ))
 }
 
