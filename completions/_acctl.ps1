@@ -349,7 +349,6 @@ Register-ArgumentCompleter -Native -CommandName 'acctl' -ScriptBlock {
             break
         }
         'acctl;password;set' {
-            [CompletionResult]::new('--verification', '--verification', [CompletionResultType]::ParameterName, 'The token `acctl code verify` printed (single use)')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'With --deliver: where the temporary password goes [default: the verified channel, else email, else sms]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
@@ -362,6 +361,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctl' -ScriptBlock {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--verification-stdin', '--verification-stdin', [CompletionResultType]::ParameterName, 'Read the verification token `acctl code verify` printed from stdin (one line) instead of `ACCTL_VERIFICATION`')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Without a verification token (needs the `password:force` scope; audited as forced)')
             [CompletionResult]::new('--deliver', '--deliver', [CompletionResultType]::ParameterName, 'Send the customer a temporary password they must change at the next sign-in')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from stdin (one line)')
@@ -574,7 +574,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctl' -ScriptBlock {
             break
         }
         'acctl;sandbox' {
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (loopback; port 0 picks a free one)')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on: loopback only (127.0.0.1, ::1); port 0 picks a free one')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file to keep between runs [default: a fresh temporary one]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')

@@ -2099,16 +2099,12 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__password__subcmd__set)
-            opts="-p -o -v -q -h -V --verification --force --deliver --channel --password-stdin --keep-sessions --yes --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --verification-stdin --force --deliver --channel --password-stdin --keep-sessions --yes --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --verification)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --channel)
                     COMPREPLY=($(compgen -W "email sms" -- "${cur}"))
                     return 0

@@ -326,7 +326,6 @@ set edit:completion:arg-completer[acctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctl;password;set'= {
-            cand --verification 'The token `acctl code verify` printed (single use)'
             cand --channel 'With --deliver: where the temporary password goes [default: the verified channel, else email, else sms]'
             cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
             cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
@@ -339,6 +338,7 @@ set edit:completion:arg-completer[acctl] = {|@words|
             cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
             cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --verification-stdin 'Read the verification token `acctl code verify` printed from stdin (one line) instead of `ACCTL_VERIFICATION`'
             cand --force 'Without a verification token (needs the `password:force` scope; audited as forced)'
             cand --deliver 'Send the customer a temporary password they must change at the next sign-in'
             cand --password-stdin 'Read the new password from stdin (one line)'
@@ -534,7 +534,7 @@ set edit:completion:arg-completer[acctl] = {|@words|
             cand --version 'Print version'
         }
         &'acctl;sandbox'= {
-            cand --listen 'Address to listen on (loopback; port 0 picks a free one)'
+            cand --listen 'Address to listen on: loopback only (127.0.0.1, ::1); port 0 picks a free one'
             cand --db 'SQLite database file to keep between runs [default: a fresh temporary one]'
             cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
             cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'

@@ -295,7 +295,6 @@ complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_see
 complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -s V -l version -d 'Print version'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Set a customer\'s password: deliver a temporary one, or take one from stdin'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l verification -d 'The token `acctl code verify` printed (single use)' -r
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l channel -d 'With --deliver: where the temporary password goes [default: the verified channel, else email, else sms]' -r -f -a "email\t'The email address on file'
 sms\t'The phone number on file, by SMS'"
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
@@ -313,6 +312,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_su
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l verification-stdin -d 'Read the verification token `acctl code verify` printed from stdin (one line) instead of `ACCTL_VERIFICATION`'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l force -d 'Without a verification token (needs the `password:force` scope; audited as forced)'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l deliver -d 'Send the customer a temporary password they must change at the next sign-in'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read the new password from stdin (one line)'
@@ -478,7 +478,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand audit" -s v -l verbose -d 'M
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -s V -l version -d 'Print version'
-complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -l listen -d 'Address to listen on (loopback; port 0 picks a free one)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -l listen -d 'Address to listen on: loopback only (127.0.0.1, ::1); port 0 picks a free one' -r
 complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -l db -d 'SQLite database file to keep between runs [default: a fresh temporary one]' -r -F
 complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
 complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'

@@ -76,6 +76,10 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
+            if let Some(refused) = commands::password::verification_in_argv(&err) {
+                Printer::new(&cli::GlobalArgs::default()).error(&refused);
+                return refused.status().into();
+            }
             // clap prints help and version to stdout and usage errors to stderr;
             // a usage error is exit 2 whatever clap's own default is.
             let status = if err.use_stderr() { ExitStatus::Usage } else { ExitStatus::Success };
