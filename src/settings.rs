@@ -214,12 +214,13 @@ mod tests {
         let path = dir.path().join("c.toml");
         std::fs::write(
             &path,
-            "default_profile = \"a\"\n[profiles.a]\nurl = \"http://a.example\"\nregion = \"CN\"\n[profiles.b]\nurl = \"https://b.example\"\nconcurrency = 3\n",
+            "default_profile = \"a\"\n[profiles.a]\nurl = \"http://a.example\"\ninsecure_http = true\nregion = \"CN\"\n[profiles.b]\nurl = \"https://b.example\"\nconcurrency = 3\n",
         )
         .unwrap();
         let s = Settings::resolve(&global(&path), true).unwrap();
         assert_eq!((s.profile.name.as_str(), s.profile.url.as_str()), ("a", "http://a.example"));
         assert_eq!(s.profile.region.as_deref(), Some("CN"));
+        assert!(s.profile.insecure_http);
         assert_eq!(s.output.format, OutputFormat::Table);
 
         let mut g = global(&path);
