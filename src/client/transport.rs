@@ -22,12 +22,13 @@ use reqwest::Url;
 ///
 /// The largest real answers are a 500-identifier `accounts:batchLookup` with
 /// `reveal=true` and a 1,000-event audit page. Measured against the reference
-/// service (BENCHMARKS.md, "Largest answers"): 500 accounts with long
-/// names, two devices each, revealed, come to about 0.6 MB; 1,000 audit events
-/// with 500-character reasons and tickets to about 1.0 MB. 16 MiB leaves more
-/// than ten times that for a backend with larger records, and bounds what a
-/// hostile backend can make `lookup -` hold to 16 MiB per batch in flight
-/// (128 MiB at the default 8) instead of whatever it chooses to send.
+/// service (BENCHMARKS.md, "Largest answers"; `bench/cli/largest-answers.sh`):
+/// 500 revealed accounts with long emails and names and two named devices
+/// each come to 0.5 MB; 1,000 audit events with 500-character reasons and
+/// tickets to 1.2 MB. 16 MiB is thirteen times that, room for a backend with
+/// larger records, and bounds what a hostile backend can make `lookup -` hold
+/// to 16 MiB per batch in flight (128 MiB at the default 8) instead of
+/// whatever it chooses to send.
 pub const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Whether `url` names this machine: `localhost`, 127.0.0.0/8 or `::1`.
