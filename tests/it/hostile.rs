@@ -218,10 +218,10 @@ fn at(env: &TestEnv, url: &str, args: &[&str], stdin: Option<&[u8]>) -> Run {
 /// Snapshots `run` whole, with the env's filters and the hostile servers' URLs
 /// replaced; snapshots live in `snapshots/hostile/`.
 fn snap(env: &TestEnv, name: &str, urls: &[(&str, &str)], run: &Run) {
-    let mut filters = env.filters();
-    for (url, label) in urls {
-        filters.push((regex_escape(url), (*label).to_owned()));
-    }
+    // The servers' URLs first: the env's filters turn any loopback port into `[PORT]`.
+    let mut filters: Vec<(String, String)> =
+        urls.iter().map(|(url, label)| (regex_escape(url), (*label).to_owned())).collect();
+    filters.extend(env.filters());
     let filters: Vec<(&str, &str)> = filters.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     insta::with_settings!({ filters => filters, snapshot_path => "snapshots/hostile", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!(name, run.snapshot());
