@@ -77,7 +77,7 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             if let Some(refused) = commands::password::verification_in_argv(&err) {
-                Printer::new(&cli::GlobalArgs::default()).error(&refused);
+                Ui::new(cli::GlobalArgs::default().ui_options()).error(&refused);
                 return refused.status().into();
             }
             // clap prints help and version to stdout and usage errors to stderr;

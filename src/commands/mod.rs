@@ -16,7 +16,7 @@ mod config;
 mod demo;
 mod fields;
 mod lookup;
-mod password;
+pub(crate) mod password;
 mod reset;
 #[cfg(feature = "sandbox")]
 mod sandbox;
