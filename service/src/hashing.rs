@@ -161,7 +161,9 @@ fn verify_with(memory: &mut Vec<Block>, password: &[u8], phc: &str) -> bool {
         let (salt, expected) = (hash.salt?, hash.hash?);
         let mut out = vec![0u8; expected.len()];
         let blocks = memory_for(memory, params.block_count())?;
-        Argon2::new(algorithm, version, params).hash_password_into_with_memory(password, &salt, &mut out, blocks).ok()?;
+        Argon2::new(algorithm, version, params)
+            .hash_password_into_with_memory(password, &salt, &mut out, blocks)
+            .ok()?;
         // `Output`'s equality is constant-time.
         Some(Output::new(&out).ok()? == expected)
     };

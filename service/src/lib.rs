@@ -22,10 +22,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub use clock::Clock;
-pub use serve::ConnectionLimits;
-pub use throttle::ThrottlePolicy;
 pub use error::{ApiError, StoreError};
+pub use serve::ConnectionLimits;
 pub use store::{NewAccount, NewDevice, Store};
+pub use throttle::ThrottlePolicy;
 
 /// The demo accounts (`serve --demo`, [`Store::seed_demo`]).
 pub mod demo {

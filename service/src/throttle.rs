@@ -160,10 +160,9 @@ impl LoginThrottle {
         let now = self.clock.now_ms();
         let source = source_of(ip);
         let mut table = self.table();
-        let trusted = table
-            .get(&Key::Trusted(account.to_owned(), source))
-            .is_some_and(|e| e.blocked_until_ms > now);
-        let keys = [(Key::Source(source), ThrottledBy::Source), (Key::Account(account.to_owned()), ThrottledBy::Account)];
+        let trusted = table.get(&Key::Trusted(account.to_owned(), source)).is_some_and(|e| e.blocked_until_ms > now);
+        let keys =
+            [(Key::Source(source), ThrottledBy::Source), (Key::Account(account.to_owned()), ThrottledBy::Account)];
         for (key, by) in keys {
             if by == ThrottledBy::Account && trusted {
                 continue;

@@ -89,4 +89,3 @@ mod tests {
         assert_eq!(super::parse_since("", now), None);
     }
 }
-

@@ -43,11 +43,8 @@ pub async fn login(
     let throttle = &state.login_throttle;
     if let Err(held) = throttle.check(&key, ip) {
         if held.first_in_wait {
-            let detail = format!(
-                "error=rate_limited throttled={} retry_after={}",
-                held.by.as_str(),
-                held.retry_after_secs
-            );
+            let detail =
+                format!("error=rate_limited throttled={} retry_after={}", held.by.as_str(), held.retry_after_secs);
             audit.record(known_id.clone(), AuditOutcome::Denied, Some(detail)).await;
         }
         let whose = match held.by {

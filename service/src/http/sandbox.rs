@@ -6,8 +6,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::extract::ApiQuery;
 use super::AppState;
+use super::extract::ApiQuery;
 use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -38,4 +38,3 @@ pub async fn outbox(State(state): State<AppState>, ApiQuery(q): ApiQuery<OutboxQ
     let messages = state.db(move |s| s.list_messages(q.account_id.as_deref(), q.after)).await?;
     Ok(Json(Outbox { messages }))
 }
-

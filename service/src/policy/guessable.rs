@@ -227,7 +227,13 @@ fn sequences(chars: &[char], ends: &mut [Vec<Segment>]) {
         }
         // Every run from i of length 3.. is a candidate; the DP picks.
         let first = chars[i];
-        let base: f64 = if "a1z9".contains(first) { 4.0 } else if first.is_ascii_digit() { 10.0 } else { 26.0 };
+        let base: f64 = if "a1z9".contains(first) {
+            4.0
+        } else if first.is_ascii_digit() {
+            10.0
+        } else {
+            26.0
+        };
         for end in i + 2..=j {
             let len = (end - i + 1) as f64;
             let bits = (base * len * if dir < 0 { 2.0 } else { 1.0 }).log2();

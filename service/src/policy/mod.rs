@@ -152,8 +152,12 @@ pub fn check(password: &str, ctx: &PolicyContext<'_>) -> Result<String, Vec<Poli
 fn guessable_violation(pattern: guessable::Pattern) -> PolicyViolation {
     use guessable::Pattern;
     let (code, detail) = match pattern {
-        Pattern::Repetition => (ViolationCode::Repetitive, "repeats the same characters or word, which attackers try early"),
-        Pattern::Sequence => (ViolationCode::Sequential, "is mostly a sequence such as `abcd` or `1234`, which attackers try early"),
+        Pattern::Repetition => {
+            (ViolationCode::Repetitive, "repeats the same characters or word, which attackers try early")
+        }
+        Pattern::Sequence => {
+            (ViolationCode::Sequential, "is mostly a sequence such as `abcd` or `1234`, which attackers try early")
+        }
         Pattern::KeyboardWalk => (
             ViolationCode::KeyboardPattern,
             "is mostly a row or walk of neighbouring keys such as `qwerty`, which attackers try early",
