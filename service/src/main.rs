@@ -168,6 +168,7 @@ fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
         accounts.push((n + 1, account));
     }
     let store = Store::open(db, Clock::system())?;
+    refuse_look_alikes(&store, &accounts)?;
     let mut imported = 0;
     for (line, account) in &accounts {
         store
@@ -176,6 +177,35 @@ fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
         imported += 1;
     }
     eprintln!("Imported {imported} accounts into `{}`.", db.display());
+    Ok(())
+}
+
+/// Refuses an address that would pass for another account's (`alıce@` next
+/// to `alice@`, `Alice@` next to `alice@`), in the database or earlier in the
+/// file: they would be separate accounts that an agent cannot tell apart.
+/// Spellings of one address (NFD and NFC, full-width letters) are already
+/// one address after normalisation, and refused as duplicates on import.
+fn refuse_look_alikes(store: &Store, accounts: &[(usize, NewAccount)]) -> anyhow::Result<()> {
+    use std::collections::HashMap;
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for email in store.email_addresses()? {
+        seen.insert(acctl_api::ident::confusable_skeleton(&email), email);
+    }
+    for (line, account) in accounts {
+        let Some(raw) = account.email.as_deref() else { continue };
+        // Escaped: the input may hold U+202E, which would reorder the terminal line.
+        let email = acctl_api::ident::normalize_email(raw)
+            .map_err(|e| anyhow::anyhow!("line {line}: `{}` {}; nothing was imported", raw.escape_debug(), e.reason))?;
+        let skeleton = acctl_api::ident::confusable_skeleton(&email);
+        match seen.get(&skeleton) {
+            Some(other) if *other != email => anyhow::bail!(
+                "line {line}: `{email}` looks like the address `{other}` of another account; nothing was imported"
+            ),
+            _ => {
+                seen.insert(skeleton, email);
+            }
+        }
+    }
     Ok(())
 }
 

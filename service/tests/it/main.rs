@@ -13,6 +13,7 @@ mod connections;
 mod delivery;
 mod disconnects;
 mod idempotency;
+mod identifiers;
 mod login_guard;
 mod lookup;
 mod operators;
