@@ -17,6 +17,7 @@ mod identifiers;
 mod login_guard;
 mod lookup;
 mod operators;
+mod policy;
 mod races;
 mod rate_limit;
 mod reset;
