@@ -158,8 +158,7 @@ impl Store {
     pub fn email_addresses(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.read(|c| {
             let mut stmt = c.prepare("SELECT email FROM accounts WHERE email IS NOT NULL")?;
-            let emails = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>();
-            emails
+            stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()
         })?)
     }
 
