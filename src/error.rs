@@ -176,7 +176,7 @@ pub fn status_for_code(code: ErrorCode, http_status: u16) -> ExitStatus {
         | InvalidCredentials => ExitStatus::VerificationFailed,
         PasswordPolicy | AccountLocked | AccountDisabled | ChannelUnavailable => ExitStatus::RejectedByPolicy,
         RateLimited | IdempotencyKeyInFlight => ExitStatus::RateLimited,
-        DeliveryFailed | Internal => ExitStatus::Unavailable,
+        DeliveryFailed | Internal | ServiceBusy => ExitStatus::Unavailable,
         InvalidRequest | InvalidIdentifier | IdempotencyKeyReused => ExitStatus::Usage,
         NotFound | MethodNotAllowed | UnsupportedMediaType | Unknown => status_for_http(http_status),
     }

@@ -8,6 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 /// Prefix of the reference service's account IDs.
 pub const ACCOUNT_ID_PREFIX: &str = "acc_";
@@ -135,11 +136,14 @@ fn detect_kind(s: &str) -> Option<IdentifierKind> {
 }
 
 /// Trims, lower-cases the domain and converts it to its IDNA ASCII form.
-/// The local part is kept as typed.
+/// The local part keeps its case and characters, normalised so that one
+/// address cannot be written two ways that look the same (see
+/// [`normalize_local_part`]).
 pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
     let s = input.trim();
     let (local, domain) =
         s.rsplit_once('@').ok_or_else(|| IdentifierError::new(input, "is not an email address: it has no `@`"))?;
+    let local = normalize_local_part(local).map_err(|reason| IdentifierError::new(input, reason))?;
     if local.is_empty() || local.len() > 64 {
         return Err(IdentifierError::new(
             input,
@@ -161,10 +165,108 @@ pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
         return Err(IdentifierError::new(input, "is not an email address: its domain is not a valid domain name"));
     }
     let mut email = String::with_capacity(local.len() + 1 + ascii.len());
-    email.push_str(local);
+    email.push_str(&local);
     email.push('@');
     email.push_str(&ascii);
     Ok(email)
+}
+
+/// The local part of an address in one canonical spelling, or why it has none.
+///
+/// Look-alike addresses imported as separate accounts (issue 10, item 17):
+///
+/// - **Full-width and half-width forms** (`ｊｏｓｅ`, typed with an East Asian
+///   input method left in full-width mode) become their ordinary forms.
+///   This is the width mapping of PRECIS (RFC 8265, UsernameCaseMapped), not
+///   all of NFKC: NFKC would also turn `ﬁ` into `fi` and `²` into `2`,
+///   changing addresses that are really different, while a full-width
+///   letter is only ever the ordinary letter typed in another mode.
+/// - **NFC**: `josé` with a precomposed `é` and with `e` + U+0301 are one
+///   address (RFC 6532 §3.1 asks for NFC in internationalised addresses).
+/// - **Invisible and direction-changing characters are refused**: format
+///   characters (Unicode category Cf: zero-width space and joiners, U+202E
+///   and the other bidi controls, the soft hyphen, the BOM), variation
+///   selectors and the Hangul fillers. They make two different addresses
+///   look alike, or one address look like another.
+///
+/// Letters that only resemble others (dotless `ı`, Cyrillic `а`) are real,
+/// different characters and are kept; `accounts import` refuses an address
+/// whose [`confusable_skeleton`] matches an existing account's.
+pub fn normalize_local_part(local: &str) -> Result<String, &'static str> {
+    if local.chars().any(is_invisible) {
+        return Err("is not an email address: the part before `@` contains an invisible or text-direction character");
+    }
+    if local.is_ascii() {
+        return Ok(local.to_owned());
+    }
+    let mut widened = String::with_capacity(local.len());
+    for c in local.chars() {
+        if is_width_variant(c) {
+            widened.extend(std::iter::once(c).nfkc());
+        } else {
+            widened.push(c);
+        }
+    }
+    Ok(widened.nfc().collect())
+}
+
+/// Full-width and half-width forms (U+FF00–U+FFEF) and the ideographic
+/// space, whose compatibility mapping is only a change of width.
+fn is_width_variant(c: char) -> bool {
+    matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FFEE}')
+}
+
+/// Format characters (General Category Cf, Unicode 16) and the other
+/// default-ignorable characters that render as nothing.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}'
+        | '\u{0890}'..='\u{0891}' | '\u{08E2}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{FFF0}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// What an address looks like, for telling whether two different addresses
+/// would pass for one another: the local part lower-cased (mail systems
+/// treat case as the same mailbox) with letters that are drawn alike mapped
+/// to one (dotless `ı` and `i`, Cyrillic and Greek look-alikes of Latin
+/// letters, after UTS #39's confusables), and the domain as it is. Two
+/// accounts should not have the same skeleton.
+pub fn confusable_skeleton(email: &str) -> String {
+    let (local, domain) = email.rsplit_once('@').unwrap_or((email, ""));
+    let mut out: String = local
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ı' | 'і' | 'ɩ' | 'ι' | 'ӏ' | 'ǀ' => 'i',
+            'ȷ' | 'ј' => 'j',
+            'а' | 'ɑ' | 'α' => 'a',
+            'е' | 'ҽ' => 'e',
+            'о' | 'ο' | 'σ' => 'o',
+            'р' | 'ρ' => 'p',
+            'с' | 'ϲ' => 'c',
+            'у' | 'γ' => 'y',
+            'х' | 'χ' => 'x',
+            'ѕ' | 'ſ' => 's',
+            'ԁ' => 'd',
+            'ɡ' => 'g',
+            'һ' => 'h',
+            'ԛ' => 'q',
+            'ԝ' | 'ѡ' => 'w',
+            'ν' => 'v',
+            'κ' | 'к' => 'k',
+            'т' | 'τ' => 't',
+            'м' => 'm',
+            'п' | 'η' => 'n',
+            'в' | 'β' => 'b',
+            other => other,
+        })
+        .collect();
+    out.push('@');
+    out.push_str(&domain.to_ascii_lowercase());
+    out
 }
 
 /// At least two dot-separated labels of 1 to 63 letters, digits and inner
@@ -299,6 +401,51 @@ mod tests {
         }
         assert!(normalize_email(&format!("x@{}.com", "a".repeat(64))).is_err());
         assert!(normalize_email(&format!("x@{}.com", "a".repeat(63))).is_ok());
+    }
+
+    #[test]
+    fn look_alike_spellings_of_a_local_part_are_one_address() {
+        let nfc = "jos\u{e9}@example.com";
+        assert_eq!(normalize_email("jose\u{301}@example.com").unwrap(), nfc, "NFD becomes NFC");
+        assert_eq!(normalize_email(nfc).unwrap(), nfc);
+        assert_eq!(normalize_email("ｊｏｓｅ@example.com").unwrap(), "jose@example.com", "full-width letters");
+        assert_eq!(normalize_email("ｊｏｓｅ＋ｓｈｏｐ@example.com").unwrap(), "jose+shop@example.com");
+        assert_eq!(normalize_email("ﾔﾏﾀﾞ@example.jp").unwrap(), "ヤマダ@example.jp", "half-width katakana");
+        // Only width is folded: a ligature is a different address.
+        assert_eq!(normalize_email("\u{FB01}nance@example.com").unwrap(), "\u{FB01}nance@example.com");
+        // The domain is folded by IDNA as before.
+        assert_eq!(normalize_email("jose@ＥＸＡＭＰＬＥ.com").unwrap(), "jose@example.com");
+    }
+
+    #[test]
+    fn invisible_and_direction_characters_in_a_local_part_are_refused() {
+        for bad in [
+            "jo\u{200B}se@example.com",
+            "jose\u{200D}@example.com",
+            "\u{202E}esoj@example.com",
+            "jo\u{2066}se\u{2069}@example.com",
+            "\u{FEFF}jose@example.com",
+            "jo\u{AD}se@example.com",
+            "jose\u{FE0F}@example.com",
+            "jo\u{3164}se@example.com",
+            "ｊｏ\u{3000}ｓｅ@example.com",
+        ] {
+            let err = normalize_email(bad).unwrap_err();
+            assert_eq!(err.input, bad);
+            assert!(err.reason.starts_with("is not an email address"), "{bad:?}: {err}");
+        }
+        let err = Identifier::parse("jo\u{200B}se@example.com", None).unwrap_err();
+        assert!(err.reason.contains("invisible or text-direction"), "{err}");
+    }
+
+    #[test]
+    fn look_alike_letters_share_a_skeleton() {
+        let plain = confusable_skeleton("alice@example.com");
+        for other in ["al\u{131}ce@example.com", "\u{430}lice@example.com", "ALICE@example.com", "Alice@EXAMPLE.com"] {
+            assert_eq!(confusable_skeleton(other), plain, "{other}");
+        }
+        assert_ne!(confusable_skeleton("alicia@example.com"), plain);
+        assert_ne!(confusable_skeleton("jos\u{e9}@example.com"), confusable_skeleton("jose@example.com"));
     }
 
     #[test]

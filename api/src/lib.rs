@@ -26,3 +26,6 @@ pub const BATCH_LOOKUP_MAX: usize = 500;
 pub const AUDIT_PAGE_MAX: u32 = 1000;
 /// Longest password the service accepts (characters, after NFKC).
 pub const PASSWORD_MAX_CHARS: usize = 256;
+/// Longest password the service reads, in bytes as sent (before NFKC, which
+/// can expand a character 18-fold): 256 characters of up to 4 bytes each.
+pub const PASSWORD_MAX_BYTES: usize = 1024;

@@ -427,6 +427,14 @@ pub enum ViolationCode {
     TooLong,
     Common,
     ContainsIdentifier,
+    /// Repeats the same characters or word (`passwordpassword`).
+    Repetitive,
+    /// Mostly a sequence (`abcd…`, `1234…`).
+    Sequential,
+    /// Mostly neighbouring keys (`qwerty…`).
+    KeyboardPattern,
+    /// Too easy to guess for its length, without one dominant pattern.
+    Guessable,
     /// A code this client does not know yet.
     #[serde(other)]
     Other,
@@ -714,6 +722,8 @@ pub enum ErrorCode {
     AccountDisabled,
     InvalidCredentials,
     RateLimited,
+    /// The service is saturated (every password check taken); retry after `Retry-After`.
+    ServiceBusy,
     /// The same Idempotency-Key came with a different request.
     IdempotencyKeyReused,
     /// A request with the same Idempotency-Key is still being processed.
@@ -748,6 +758,7 @@ impl ErrorCode {
             ErrorCode::AccountDisabled => "account_disabled",
             ErrorCode::InvalidCredentials => "invalid_credentials",
             ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::ServiceBusy => "service_busy",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::IdempotencyKeyInFlight => "idempotency_key_in_flight",
             ErrorCode::DeliveryFailed => "delivery_failed",
@@ -782,7 +793,7 @@ pub struct Problem {
     /// `password_policy`: every rule the password broke.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub violations: Option<Vec<PolicyViolation>>,
-    /// `rate_limited`: seconds until a retry may succeed (also `Retry-After`).
+    /// `rate_limited`, `service_busy`: seconds until a retry may succeed (also `Retry-After`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
 }

@@ -76,6 +76,13 @@ impl ApiError {
         e
     }
 
+    /// 503 `service_busy`: the work this needs is saturated; retry after `retry_after_secs`.
+    pub fn service_busy(detail: impl Into<String>, retry_after_secs: u64) -> Self {
+        let mut e = Self::new(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ServiceBusy, detail);
+        e.retry_after = Some(retry_after_secs.max(1));
+        e
+    }
+
     pub fn verification_invalid(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, ErrorCode::VerificationInvalid, detail)
     }
@@ -103,6 +110,7 @@ impl ApiError {
             ErrorCode::AccountDisabled => "Account disabled",
             ErrorCode::InvalidCredentials => "Invalid credentials",
             ErrorCode::RateLimited => "Rate limited",
+            ErrorCode::ServiceBusy => "Service busy",
             ErrorCode::IdempotencyKeyReused => "Idempotency key reused",
             ErrorCode::IdempotencyKeyInFlight => "Idempotency key in flight",
             ErrorCode::DeliveryFailed => "Delivery failed",
@@ -144,7 +152,7 @@ impl IntoResponse for ApiError {
 }
 
 /// Renders a problem document with its status, media type and, for
-/// `rate_limited`, the `Retry-After` header.
+/// `rate_limited` and `service_busy`, the `Retry-After` header.
 pub fn problem_response(problem: &Problem) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_vec(problem).unwrap_or_default();

@@ -9,18 +9,23 @@ pub mod clock;
 pub mod delivery;
 pub mod domain;
 pub mod error;
+pub mod hashing;
 pub mod http;
 pub mod openapi;
 pub mod policy;
 pub mod secrets;
+mod serve;
 pub mod store;
+pub mod throttle;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub use clock::Clock;
 pub use error::{ApiError, StoreError};
+pub use serve::ConnectionLimits;
 pub use store::{NewAccount, NewDevice, Store};
+pub use throttle::ThrottlePolicy;
 
 /// The demo accounts (`serve --demo`, [`Store::seed_demo`]).
 pub mod demo {
@@ -58,6 +63,13 @@ pub struct ServiceConfig {
     /// At most this many stored `Idempotency-Key` answers per token (kept
     /// 48 h); a keyed mutation beyond it is 429 until the oldest expires.
     pub idempotency_keys_per_token: u64,
+    /// Header-read (and idle) timeout and the cap on open connections.
+    pub connections: ConnectionLimits,
+    /// Back-off of customer sign-in after failures.
+    pub login_throttle: ThrottlePolicy,
+    /// Threads that hash passwords (per process: the first service started
+    /// sets it). Default: one per core.
+    pub hashing_threads: usize,
 }
 
 impl ServiceConfig {
@@ -70,6 +82,9 @@ impl ServiceConfig {
             sms_webhook: None,
             rate_limit: Some(RateLimit::default()),
             idempotency_keys_per_token: domain::MAX_KEYS_PER_TOKEN,
+            connections: ConnectionLimits::default(),
+            login_throttle: ThrottlePolicy::default(),
+            hashing_threads: hashing::default_threads(),
         }
     }
 }
@@ -169,13 +184,15 @@ pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningS
     };
     let delivery =
         delivery::Delivery::new(store.clone(), config.smtp.as_deref(), config.sms_webhook.as_deref(), config.sandbox)?;
+    hashing::configure(config.hashing_threads);
     let mut state = http::AppState::new(
         store.clone(),
         delivery.clone(),
         config.sandbox,
         config.rate_limit,
         openapi::document_json().into(),
-    );
+    )
+    .with_login_throttle(config.login_throttle);
     state.domain = state.domain.with_keys_per_token(config.idempotency_keys_per_token);
     let listener =
         tokio::net::TcpListener::bind(listen).await.map_err(|source| StartError::Listen { addr: listen, source })?;
@@ -183,17 +200,6 @@ pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningS
     let (stop_worker, stop_rx) = tokio::sync::watch::channel(false);
     let worker = Some(delivery.spawn_worker(stop_rx));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let app = http::router(state);
-    // Small JSON answers must not wait on Nagle's algorithm.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = rx.await;
-            })
-            .await
-    });
+    let task = tokio::spawn(serve::serve(listener, http::router(state), config.connections, rx));
     Ok(RunningService { addr, store, delivery, shutdown: Some(tx), task: Some(task), stop_worker, worker })
 }

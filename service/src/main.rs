@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use acctl_api::Role;
-use acctl_service::{Clock, NewAccount, RateLimit, ServiceConfig, Store, StoreError};
+use acctl_service::{Clock, ConnectionLimits, NewAccount, RateLimit, ServiceConfig, Store, StoreError};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
@@ -58,6 +58,17 @@ struct ServeArgs {
     /// Requests per second allowed per token (bursts of twice that); 0 turns the limit off.
     #[arg(long, default_value_t = 200)]
     rate_limit: u32,
+    /// Seconds a connection may take to send a request head, new or kept
+    /// alive; then it is closed (at most 10 by default).
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=300))]
+    header_read_timeout: u64,
+    /// Most connections open at once; more wait to be accepted. Keep it
+    /// below the process's file descriptor limit (`ulimit -n`).
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    max_connections: u64,
+    /// Threads that hash passwords (argon2id, 19 MiB each); default: one per core.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
+    hashing_threads: Option<u64>,
 }
 
 #[derive(Subcommand)]
@@ -168,6 +179,7 @@ fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
         accounts.push((n + 1, account));
     }
     let store = Store::open(db, Clock::system())?;
+    refuse_look_alikes(&store, &accounts)?;
     let mut imported = 0;
     for (line, account) in &accounts {
         store
@@ -176,6 +188,35 @@ fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
         imported += 1;
     }
     eprintln!("Imported {imported} accounts into `{}`.", db.display());
+    Ok(())
+}
+
+/// Refuses an address that would pass for another account's (`alıce@` next
+/// to `alice@`, `Alice@` next to `alice@`), in the database or earlier in the
+/// file: they would be separate accounts that an agent cannot tell apart.
+/// Spellings of one address (NFD and NFC, full-width letters) are already
+/// one address after normalisation, and refused as duplicates on import.
+fn refuse_look_alikes(store: &Store, accounts: &[(usize, NewAccount)]) -> anyhow::Result<()> {
+    use std::collections::HashMap;
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for email in store.email_addresses()? {
+        seen.insert(acctl_api::ident::confusable_skeleton(&email), email);
+    }
+    for (line, account) in accounts {
+        let Some(raw) = account.email.as_deref() else { continue };
+        // Escaped: the input may hold U+202E, which would reorder the terminal line.
+        let email = acctl_api::ident::normalize_email(raw)
+            .map_err(|e| anyhow::anyhow!("line {line}: `{}` {}; nothing was imported", raw.escape_debug(), e.reason))?;
+        let skeleton = acctl_api::ident::confusable_skeleton(&email);
+        match seen.get(&skeleton) {
+            Some(other) if *other != email => anyhow::bail!(
+                "line {line}: `{email}` looks like the address `{other}` of another account; nothing was imported"
+            ),
+            _ => {
+                seen.insert(skeleton, email);
+            }
+        }
+    }
     Ok(())
 }
 
@@ -199,6 +240,15 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         config.sms_webhook = args.sms_webhook;
         config.rate_limit = (args.rate_limit > 0)
             .then(|| RateLimit { per_second: args.rate_limit, burst: args.rate_limit.saturating_mul(2) });
+        config.connections = ConnectionLimits {
+            header_read_timeout: std::time::Duration::from_secs(args.header_read_timeout),
+            max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
+        };
+        if let Some(threads) = args.hashing_threads {
+            config.hashing_threads = usize::try_from(threads).unwrap_or(1);
+        }
+        // Before seeding: the demo accounts' passwords are the first hashes.
+        acctl_service::hashing::configure(config.hashing_threads);
         // Seed and mint the sandbox tokens before listening: a script that
         // waits for /healthz must find the demo accounts there and the
         // printed tokens valid.

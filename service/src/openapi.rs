@@ -24,9 +24,9 @@ use crate::http;
         http::recovery::create_challenge,
         http::recovery::verify,
         http::recovery::set_password,
-        http::misc::audit,
-        http::misc::login,
-        http::misc::outbox,
+        http::audit::audit,
+        http::login::login,
+        http::sandbox::outbox,
     ),
     // Problems are referenced from `http::Problems`, which does not register them.
     components(schemas(acctl_api::Problem)),

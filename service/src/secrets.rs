@@ -6,11 +6,11 @@
 //! with the database would need hours per code, and codes live ten minutes.
 
 use argon2::Argon2;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::password_hash::PasswordHasher;
 use sha2::{Digest, Sha256};
 
 /// Fills `buf` from the operating system's CSPRNG.
-fn fill_random(buf: &mut [u8]) {
+pub(crate) fn fill_random(buf: &mut [u8]) {
     // The OS RNG failing means the machine cannot do cryptography at all;
     // there is nothing safe to fall back to.
     #[allow(clippy::expect_used)]
@@ -66,16 +66,24 @@ pub fn sha256_hex(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
 }
 
-/// argon2id (m=19 MiB, t=2, p=1) in PHC string form.
+/// argon2id (m=19 MiB, t=2, p=1) in PHC string form, computed on the
+/// hashing workers ([`crate::hashing`]); blocks until one is free.
 pub fn hash_password(password: &str) -> String {
-    // Hashing only fails for out-of-range parameters, and ours are fixed.
-    #[allow(clippy::expect_used)]
-    Argon2::default().hash_password(password.as_bytes()).expect("argon2 with default parameters").to_string()
+    match crate::hashing::pool().hash(password.as_bytes()) {
+        Some(phc) => phc,
+        // The workers never stop; should one be gone, hash here rather than fail.
+        None => {
+            // Hashing only fails for out-of-range parameters, and ours are fixed.
+            #[allow(clippy::expect_used)]
+            Argon2::default().hash_password(password.as_bytes()).expect("argon2 with default parameters").to_string()
+        }
+    }
 }
 
-/// Checks `password` against a PHC string made by [`hash_password`].
+/// Checks `password` against a PHC string made by [`hash_password`], on the
+/// hashing workers; blocks until one is free.
 pub fn verify_password(password: &str, phc: &str) -> bool {
-    Argon2::default().verify_password(password.as_bytes(), phc).is_ok()
+    crate::hashing::pool().verify(password.as_bytes(), phc)
 }
 
 /// A hash that no password matches, checked when there is no account, so a

@@ -2,12 +2,14 @@
 //! (request ids, authentication, rate limits, idempotency) and the handlers.
 
 pub(crate) mod accounts;
+pub(crate) mod audit;
 mod caller;
 mod errors;
 mod extract;
 mod idempotency;
-pub(crate) mod misc;
+pub(crate) mod login;
 pub(crate) mod recovery;
+pub(crate) mod sandbox;
 
 use std::sync::Arc;
 
@@ -24,6 +26,7 @@ use crate::delivery::Delivery;
 use crate::domain::Domain;
 use crate::error::{ApiError, StoreError};
 use crate::store::Store;
+use crate::throttle::{LoginThrottle, ThrottlePolicy};
 use acctl_api::{ErrorCode, Problem};
 
 /// What every handler can reach.
@@ -37,6 +40,12 @@ pub struct AppState {
     /// This API's OpenAPI document, served as is (built by the caller, so
     /// `http` does not depend on `openapi`, which documents `http`).
     pub openapi_json: Arc<str>,
+    /// Back-off of customer sign-in after failures (`crate::throttle`).
+    pub login_throttle: Arc<LoginThrottle>,
+    /// Sign-ins that may wait for a hashing worker at once; the rest are
+    /// answered 503 (`http::login`). Per service, so that a flood of one
+    /// service in a test process does not turn away another's sign-ins.
+    pub login_admission: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -49,7 +58,15 @@ impl AppState {
     ) -> Self {
         let auth = Arc::new(caller::Authenticator::new(store.clone(), rate_limit));
         let domain = Domain::new(store.clone(), delivery.clone(), sandbox);
-        AppState { store, delivery, domain, sandbox, auth, openapi_json }
+        let login_throttle = Arc::new(LoginThrottle::new(ThrottlePolicy::default(), store.clock().clone()));
+        let login_admission = Arc::new(tokio::sync::Semaphore::new(crate::hashing::pool().admission_slots()));
+        AppState { store, delivery, domain, sandbox, auth, openapi_json, login_throttle, login_admission }
+    }
+
+    /// The same state with sign-in throttled by `policy`.
+    pub fn with_login_throttle(mut self, policy: ThrottlePolicy) -> Self {
+        self.login_throttle = Arc::new(LoginThrottle::new(policy, self.store.clock().clone()));
+        self
     }
 
     /// Runs a domain operation on the blocking pool, detached from the
@@ -137,6 +154,10 @@ pub(crate) enum Problems {
     #[response(status = 429, description = "rate_limited (also: the token stores its maximum of idempotent answers)", content_type = "application/problem+json",
         headers(("Retry-After" = u64, description = "seconds to wait")))]
     RateLimited(Problem),
+    #[response(status = 503, description = "service_busy: every password check is taken (sign-in)",
+        content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "seconds to wait")))]
+    ServiceBusy(Problem),
 }
 
 /// Normalises an identifier from a request; a bad one is 422 `invalid_identifier`.
@@ -160,7 +181,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/whoami", get(accounts::whoami))
         .route("/v1/accounts", get(accounts::find))
         .route("/v1/accounts:batchLookup", post(accounts::batch_lookup))
-        .route("/v1/audit", get(misc::audit))
+        .route("/v1/audit", get(audit::audit))
         .route_layer(middleware::from_fn_with_state(state.clone(), caller::authenticate));
     let mutations = Router::new()
         .route("/v1/accounts/{id}", get(accounts::get).post(accounts::action).fallback(accounts::other_method))
@@ -172,9 +193,9 @@ pub fn router(state: AppState) -> Router {
         .route_layer(middleware::from_fn_with_state(state.clone(), caller::authenticate));
     let authed = Router::new().merge(reads).merge(mutations);
     let public = Router::new()
-        .route("/v1/auth/login", post(misc::login))
-        .route("/v1/sandbox/outbox", get(misc::outbox))
-        .route("/v1/openapi.json", get(misc::openapi))
+        .route("/v1/auth/login", post(login::login))
+        .route("/v1/sandbox/outbox", get(sandbox::outbox))
+        .route("/v1/openapi.json", get(openapi))
         .route("/healthz", get(|| async { "ok" }));
     let api = Router::new()
         .merge(authed)
@@ -185,6 +206,13 @@ pub fn router(state: AppState) -> Router {
     // Request ids wrap the routed API from outside, so they also see what
     // routing itself adds to a response (the `Allow` header).
     Router::new().fallback_service(api).layer(middleware::from_fn(request_id))
+}
+
+/// This API's OpenAPI document.
+async fn openapi(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    let mut response = state.openapi_json.to_string().into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
 }
 
 async fn not_found() -> ApiError {

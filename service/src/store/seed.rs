@@ -154,6 +154,14 @@ impl Store {
         Ok(id)
     }
 
+    /// Every account's email address (for `accounts import` to refuse look-alikes).
+    pub fn email_addresses(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.read(|c| {
+            let mut stmt = c.prepare("SELECT email FROM accounts WHERE email IS NOT NULL")?;
+            stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()
+        })?)
+    }
+
     /// Creates the demo accounts (skipping any that exist already).
     pub fn seed_demo(&self) -> Result<(), StoreError> {
         for account in demo_accounts() {

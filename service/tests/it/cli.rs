@@ -159,3 +159,74 @@ fn a_sandbox_is_seeded_and_its_printed_tokens_work_as_soon_as_it_answers() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn import_merges_or_refuses_look_alike_addresses() {
+    // Before: each of these imported as its own account, visually identical
+    // to jose@ / josé@ / alice@.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("accounts.db");
+    let db = db.to_str().expect("utf-8 path");
+    let first = concat!(
+        r#"{"email": "jos\u00e9@example.com", "display_name": "José"}"#,
+        "\n",
+        r#"{"email": "alice@example.com", "display_name": "Alice"}"#,
+        "\n",
+    );
+    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "-"]), Some(first));
+    assert_eq!((code, stderr.trim()), (0, format!("Imported 2 accounts into `{db}`.").as_str()));
+
+    let import_one = |line: &str| run(service().args(["accounts", "import", "--db", db, "-"]), Some(line));
+    // Another spelling of the same address is the same address: a duplicate.
+    for (line, shown) in [
+        (r#"{"email": "jose\u0301@example.com"}"#, "jos\u{e9}@example.com"),
+        (r#"{"email": "\uff4a\uff4f\uff53\u00e9@example.com"}"#, "jos\u{e9}@example.com"),
+        (r#"{"email": "\uff41\uff4c\uff49\uff43\uff45@example.com"}"#, "alice@example.com"),
+    ] {
+        let (code, _, stderr) = import_one(line);
+        assert_eq!(code, 1, "{line}: {stderr}");
+        assert!(stderr.contains(&format!("an account with email `{shown}` already exists")), "{line}: {stderr}");
+    }
+    // Invisible and direction characters are refused, and shown escaped.
+    for (line, shown) in [
+        (r#"{"email": "jos\u00e9\u200b@example.com"}"#, "jos\u{e9}\\u{200b}@example.com"),
+        (r#"{"email": "\u202ejos\u00e9@example.com"}"#, "\\u{202e}jos\u{e9}@example.com"),
+    ] {
+        let (code, _, stderr) = import_one(line);
+        assert_eq!(code, 1, "{line}: {stderr}");
+        assert_eq!(
+            stderr.trim(),
+            format!(
+                "error: line 1: `{shown}` is not an email address: the part before `@` contains an invisible or \
+                 text-direction character; nothing was imported"
+            ),
+        );
+    }
+    // A different address that looks the same is refused.
+    for (line, shown) in [
+        (r#"{"email": "al\u0131ce@example.com"}"#, "al\u{131}ce@example.com"),
+        (r#"{"email": "\u0430lice@example.com"}"#, "\u{430}lice@example.com"),
+    ] {
+        let (code, _, stderr) = import_one(line);
+        assert_eq!(code, 1, "{line}: {stderr}");
+        assert_eq!(
+            stderr.trim(),
+            format!(
+                "error: line 1: `{shown}` looks like the address `alice@example.com` of another account; nothing \
+                 was imported"
+            ),
+        );
+    }
+    // And within one file.
+    let pair = concat!(r#"{"email": "bob@example.com"}"#, "\n", r#"{"email": "B\u043eb@example.com"}"#, "\n");
+    let (code, _, stderr) = import_one(pair);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("line 2: `B\u{43e}b@example.com` looks like the address `bob@example.com`"), "{stderr}");
+    let (code, _, stderr) =
+        run(service().args(["accounts", "import", "--db", db, "-"]), Some("{\"email\": \"carol@example.com\"}\n"));
+    assert_eq!(
+        (code, stderr.trim()),
+        (0, format!("Imported 1 accounts into `{db}`.").as_str()),
+        "nothing of the refused files was kept"
+    );
+}

@@ -10,7 +10,9 @@
 //!   that is nothing but spaces, is reported as `too_short` too: it is the rule a customer can act
 //!   on ("type a longer password"), and the API has no better-fitting code.
 //! - **At most** [`acctl_api::PASSWORD_MAX_CHARS`] (256) characters are accepted (`too_long`). A
-//!   longer password is rejected, never truncated.
+//!   longer password is rejected, never truncated. Before normalising, the input is capped at
+//!   [`acctl_api::PASSWORD_MAX_BYTES`] (1 KiB, `too_long`): NFKC expands some characters 18-fold,
+//!   and a 1.8 MB password cost 412 ms to normalise and hash.
 //! - **No composition rules**: no "one upper-case letter, one digit, one symbol". Spaces and any
 //!   Unicode character are welcome, except control characters (tab, line break, NUL, …): they
 //!   cannot be typed reliably at a hidden prompt or passed safely on stdin, so they are rejected
@@ -23,6 +25,16 @@
 //!   characters; a `+tag` sub-address is also checked without its tag), nor the last 7 digits of
 //!   the account's phone number among the password's digits (separators in the password ignored).
 //!
+//! - **Not guessable by its patterns**: a password of the right length can still be a repeated
+//!   word, a run of digits or a row of the keyboard. [`guessable`] estimates how many guesses an
+//!   attacker trying such patterns first would need (the way zxcvbn does); below 2^32 the password
+//!   is refused, with the code of what gives it away: `repetitive` (`passwordpassword`,
+//!   `aaaaaaaaaaaaaaaa`), `sequential` (`abcdefghijklmnop`), `keyboard_pattern`
+//!   (`qwertyuiopasdfgh`), `common` for common passwords with predictable additions
+//!   (`password123456789`), and `guessable` when it is simply too few characters of too small a
+//!   set. Passphrases of a few ordinary words pass. Checked only when the length is right and the
+//!   password is not itself on the list, so one weakness is reported once.
+//!
 //! Every broken rule is reported at once, so the CLI can show the whole list before the customer
 //! is asked again. Each [`PolicyViolation::detail`] is a sentence a support agent can read out to
 //! the customer; it never contains the password, nor the email or phone it matched.
@@ -30,10 +42,12 @@
 //! On success [`check`] returns the normalised password: that, not the raw input, is what gets
 //! hashed, so a later login that normalises the same way matches.
 
+mod guessable;
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use acctl_api::{PASSWORD_MAX_CHARS, PolicyViolation, ViolationCode};
+use acctl_api::{PASSWORD_MAX_BYTES, PASSWORD_MAX_CHARS, PolicyViolation, ViolationCode};
 use unicode_normalization::UnicodeNormalization;
 
 /// Minimum length, in characters after NFKC, of the password of an account without MFA.
@@ -47,7 +61,7 @@ const MIN_EMAIL_NAME_CHARS: usize = 3;
 const PHONE_DIGITS_CHECKED: usize = 7;
 
 /// The shipped common-password list: one lower-cased entry per line, `# ` lines are comments.
-const COMMON_PASSWORDS_FILE: &str = include_str!("../data/common-passwords.txt");
+const COMMON_PASSWORDS_FILE: &str = include_str!("../../data/common-passwords.txt");
 
 /// The common-password list as a set, built once on first use.
 static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| common_list_entries().collect());
@@ -71,6 +85,13 @@ pub struct PolicyContext<'a> {
 
 /// Normalises with Unicode NFKC and checks every rule; returns the normalised password or every violation at once.
 pub fn check(password: &str, ctx: &PolicyContext<'_>) -> Result<String, Vec<PolicyViolation>> {
+    // NFKC can expand a character 18-fold (U+FDFA): cap the input first.
+    if password.len() > PASSWORD_MAX_BYTES {
+        return Err(vec![violation(
+            ViolationCode::TooLong,
+            format!("must be at most {PASSWORD_MAX_BYTES} bytes (it has {})", password.len()),
+        )]);
+    }
     let normalised: String = password.nfkc().collect();
     let chars = normalised.chars().count();
     let min = if ctx.mfa { MIN_CHARS_WITH_MFA } else { MIN_CHARS_PASSWORD_ONLY };
@@ -97,11 +118,18 @@ pub fn check(password: &str, ctx: &PolicyContext<'_>) -> Result<String, Vec<Poli
     }
 
     let lower = normalised.to_lowercase();
-    if is_common(&lower) {
+    let common = is_common(&lower);
+    if common {
         violations.push(violation(
             ViolationCode::Common,
             "is one of the ~20,000 most common passwords, which attackers try first".to_owned(),
         ));
+    }
+    if violations.is_empty() {
+        let estimate = guessable::estimate(&lower);
+        if estimate.guesses_log2 < guessable::MIN_GUESSES_LOG2 {
+            violations.push(guessable_violation(estimate.dominant));
+        }
     }
     if ctx.email.is_some_and(|email| contains_email_name(&lower, email)) {
         violations.push(violation(ViolationCode::ContainsIdentifier, "contains the account's email name".to_owned()));
@@ -119,6 +147,30 @@ pub fn check(password: &str, ctx: &PolicyContext<'_>) -> Result<String, Vec<Poli
     }
 
     if violations.is_empty() { Ok(normalised) } else { Err(violations) }
+}
+
+fn guessable_violation(pattern: guessable::Pattern) -> PolicyViolation {
+    use guessable::Pattern;
+    let (code, detail) = match pattern {
+        Pattern::Repetition => {
+            (ViolationCode::Repetitive, "repeats the same characters or word, which attackers try early")
+        }
+        Pattern::Sequence => {
+            (ViolationCode::Sequential, "is mostly a sequence such as `abcd` or `1234`, which attackers try early")
+        }
+        Pattern::KeyboardWalk => (
+            ViolationCode::KeyboardPattern,
+            "is mostly a row or walk of neighbouring keys such as `qwerty`, which attackers try early",
+        ),
+        Pattern::Common => (
+            ViolationCode::Common,
+            "is made of common passwords or words with predictable additions, which attackers try early",
+        ),
+        Pattern::Characters => {
+            (ViolationCode::Guessable, "is too easy to guess for its length; add a few more words or characters")
+        }
+    };
+    violation(code, detail.to_owned())
 }
 
 fn violation(code: ViolationCode, detail: String) -> PolicyViolation {
@@ -208,9 +260,10 @@ mod tests {
         let r = check(&pw(257), &NO_MFA);
         assert_eq!(codes(&r), [ViolationCode::TooLong]);
         assert_eq!(details(&r), ["must be at most 256 characters (it has 257)"]);
-        // Multi-byte characters count once each: 256 of them (768 bytes) are fine.
-        assert!(check(&"€".repeat(256), &NO_MFA).is_ok());
-        assert_eq!(codes(&check(&"€".repeat(257), &NO_MFA)), [ViolationCode::TooLong]);
+        // Multi-byte characters count once each: 256 of them (over 512 bytes) are fine.
+        let multi = |n| "€ß中øπжλü".chars().cycle().take(n).collect::<String>();
+        assert!(check(&multi(256), &NO_MFA).is_ok());
+        assert_eq!(codes(&check(&multi(257), &NO_MFA)), [ViolationCode::TooLong]);
     }
 
     #[test]
@@ -219,12 +272,12 @@ mod tests {
         let full_width = "Ｚｑ８＃ｖＬ２ｘＭｗ５ｔＲｋ９";
         assert_eq!(full_width.chars().count(), 15);
         assert_eq!(check(full_width, &NO_MFA), Ok(pw(15)));
-        // A ligature expands: 5 input characters "ﬃ" are 15 characters ("ffi" x 5) after NFKC.
-        assert_eq!(check(&"\u{FB03}".repeat(5), &NO_MFA), Ok("ffi".repeat(5)));
-        // Decomposed accents compose: 16 code points typed, 8 characters counted.
-        let r = check(&"e\u{301}".repeat(8), &NO_MFA);
+        // A ligature expands: 12 input characters are 16 after NFKC ("ﬃ" is "ffi").
+        assert_eq!(check("zq8\u{FB03}#vl2\u{FB03}mw5", &NO_MFA), Ok("zq8ffi#vl2ffimw5".to_owned()));
+        // Decomposed accents compose: 10 code points typed, 8 characters counted.
+        let r = check("ze\u{301}8#qa\u{301}2x", &NO_MFA);
         assert_eq!(details(&r), ["must be at least 15 characters (it has 8)"]);
-        assert_eq!(check(&"e\u{301}".repeat(8), &WITH_MFA), Ok("\u{e9}".repeat(8)));
+        assert_eq!(check("ze\u{301}8#qa\u{301}2x", &WITH_MFA), Ok("z\u{e9}8#q\u{e1}2x".to_owned()));
         // Full-width "PASSWORD" is "PASSWORD", which is common.
         assert_eq!(codes(&check("ＰＡＳＳＷＯＲＤ", &WITH_MFA)), [ViolationCode::Common]);
     }
@@ -349,6 +402,57 @@ mod tests {
         }
         // Emoji and zero-width joiners are not control characters.
         assert!(check("orchid ladder 👩\u{200d}👩\u{200d}👧", &NO_MFA).is_ok());
+    }
+
+    #[test]
+    fn long_passwords_made_of_patterns_are_refused_with_what_gives_them_away() {
+        // Issue 10, item 12: all five were accepted.
+        for (password, code) in [
+            ("passwordpassword", ViolationCode::Repetitive),
+            ("1234567890123456", ViolationCode::Sequential),
+            ("aaaaaaaaaaaaaaaa", ViolationCode::Repetitive),
+            ("qwertyuiopasdfgh", ViolationCode::KeyboardPattern),
+            ("password123456789", ViolationCode::Common),
+            ("abcdefghijklmnopqr", ViolationCode::Sequential),
+            ("zxcvbnmasdfghjkl", ViolationCode::KeyboardPattern),
+            ("PassWordPassWord", ViolationCode::Repetitive),
+            ("p@ssw0rd-p@ssw0rd", ViolationCode::Common),
+        ] {
+            let r = check(password, &NO_MFA);
+            assert_eq!(codes(&r), [code], "{password}");
+            assert!(details(&r)[0].ends_with("which attackers try early"), "{password}: {:?}", details(&r));
+        }
+        // Eight digits meet the MFA length but not the guess count.
+        assert_eq!(codes(&check("58201937", &WITH_MFA)), [ViolationCode::Guessable]);
+    }
+
+    #[test]
+    fn passphrases_and_random_passwords_still_pass() {
+        for password in [
+            "correct horse battery staple",
+            "Correct Horse Battery Staple!",
+            "orchid ladder violin",
+            "tulip marble fog canyon",
+            "my cat eats basil on tuesdays",
+            "жёлтый трамвай поёт",
+            "demo-password-2026",
+        ] {
+            assert!(check(password, &NO_MFA).is_ok(), "{password}: {:?}", details(&check(password, &NO_MFA)));
+        }
+        assert_eq!(check(&pw(8), &WITH_MFA), Ok(pw(8)));
+    }
+
+    #[test]
+    fn a_password_over_the_byte_cap_is_refused_before_normalising() {
+        // U+FDFA is one character of 3 bytes that NFKC expands to 18: 400 of
+        // them (1,200 bytes) are refused as too long without being expanded.
+        let r = check(&"\u{FDFA}".repeat(400), &NO_MFA);
+        assert_eq!(codes(&r), [ViolationCode::TooLong]);
+        assert_eq!(details(&r), ["must be at most 1024 bytes (it has 1200)"]);
+        // Right at the cap: counted normally (and too long in characters after NFKC).
+        let at_cap = "\u{FDFA}".repeat(341);
+        assert_eq!(codes(&check(&at_cap, &NO_MFA)), [ViolationCode::TooLong]);
+        assert!(details(&check(&at_cap, &NO_MFA))[0].contains("characters"));
     }
 
     #[test]
