@@ -34,6 +34,7 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+mod bulk;
 mod cli;
 mod client;
 mod commands;

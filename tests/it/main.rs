@@ -14,6 +14,7 @@ mod config;
 mod demo;
 mod dialogue;
 mod errors;
+mod faults;
 mod fields;
 mod generated;
 mod keyring;
