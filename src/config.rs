@@ -48,6 +48,9 @@ pub struct ProfileConfig {
     pub rate: Option<Rate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_bundle: Option<PathBuf>,
+    /// The largest bulk job that runs without `--max-affected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_affected: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -322,7 +325,17 @@ mod tests {
         assert_eq!(prod.protected, Some(true));
         assert!(prod.ca_bundle.is_some());
         // every key of ProfileConfig appears (uncommented) somewhere in the example
-        let keys = ["url", "region", "require_reason", "protected", "timeout", "concurrency", "rate", "ca_bundle"];
+        let keys = [
+            "url",
+            "region",
+            "require_reason",
+            "protected",
+            "timeout",
+            "concurrency",
+            "rate",
+            "ca_bundle",
+            "max_affected",
+        ];
         for key in keys {
             assert!(text.lines().any(|l| l.trim_start().starts_with(&format!("{key} ="))), "{key} is not documented");
         }

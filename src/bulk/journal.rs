@@ -100,13 +100,6 @@ pub struct Plan {
     pub duplicates: Vec<Duplicate>,
 }
 
-impl Plan {
-    /// Input lines the plan accounts for (blank lines are not counted).
-    pub fn lines(&self) -> usize {
-        self.targets.len() + self.settled.len() + self.duplicates.len()
-    }
-}
-
 /// Line 1 of a journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
@@ -377,10 +370,6 @@ impl JournalWriter {
             Ok(())
         });
         JournalWriter { tx: Some(tx), thread: Some(thread), path: path.to_owned() }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Queues an entry; fails when the writer has stopped (a disk error).

@@ -10,8 +10,10 @@
 //! retry or a resumed run replays the service's first answer instead of
 //! applying twice.
 
+pub mod exec;
 pub mod input;
 pub mod journal;
+pub mod plan;
 
 use serde::{Deserialize, Serialize};
 
@@ -68,9 +70,6 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 5] =
-        [Outcome::Done, Outcome::Unchanged, Outcome::NotFound, Outcome::Invalid, Outcome::Failed];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Done => "done",
