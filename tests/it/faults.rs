@@ -133,11 +133,6 @@ impl FaultProxy {
         format!("http://{}", self.addr)
     }
 
-    /// Changes the plan for the requests still to come.
-    pub fn set_plan(&self, plan: FaultPlan) {
-        *self.shared.plan.lock().expect("plan lock") = plan;
-    }
-
     pub fn counts(&self) -> FaultCounts {
         self.shared.counts.lock().expect("counts lock").clone()
     }

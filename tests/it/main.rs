@@ -9,6 +9,8 @@
 
 mod account;
 mod auth;
+mod bulk;
+mod bulk_faults;
 mod common;
 mod config;
 mod demo;

@@ -34,9 +34,10 @@ impl Record for ItemResult {
     }
 }
 
-/// Up to 10 line numbers, then how many more.
+/// `line 5`, `lines 2, 8`: up to 10 line numbers, then how many more.
 fn lines_list(lines: &[u64]) -> String {
-    let mut text = lines.iter().take(10).map(u64::to_string).collect::<Vec<_>>().join(", ");
+    let mut text = if lines.len() == 1 { "line " } else { "lines " }.to_owned();
+    text.push_str(&lines.iter().take(10).map(u64::to_string).collect::<Vec<_>>().join(", "));
     if lines.len() > 10 {
         text.push_str(&format!(" and {} more", lines.len() - 10));
     }
@@ -53,19 +54,19 @@ pub fn print_plan(ui: &Ui, action: Action, planned: &Planned, lines: usize) {
         planned.accounts.len(),
         if statuses.is_empty() { "none".to_owned() } else { statuses.join(", ") }
     ));
-    ui.info(format!("  to {}: {}", action.as_str(), plan.targets.len()));
+    ui.info(format!("  {:<18}{}", format!("to {}:", action.as_str()), plan.targets.len()));
     let of = |o: Outcome| plan.settled.iter().filter(|r| r.outcome == o).map(|r| r.line).collect::<Vec<_>>();
     let unchanged = of(Outcome::Unchanged);
     if !unchanged.is_empty() {
-        ui.info(format!("  already done:     {} (lines {})", unchanged.len(), lines_list(&unchanged)));
+        ui.info(format!("  already done:     {} ({})", unchanged.len(), lines_list(&unchanged)));
     }
     if !plan.duplicates.is_empty() {
         let dup: Vec<u64> = plan.duplicates.iter().map(|d| d.line).collect();
-        ui.info(format!("  duplicates:       {} (acted on once; lines {})", dup.len(), lines_list(&dup)));
+        ui.info(format!("  duplicates:       {} (acted on once: {})", dup.len(), lines_list(&dup)));
     }
     let not_found = of(Outcome::NotFound);
     if !not_found.is_empty() {
-        ui.info(format!("  not found:        {} (lines {})", not_found.len(), lines_list(&not_found)));
+        ui.info(format!("  not found:        {} ({})", not_found.len(), lines_list(&not_found)));
     }
     for r in plan.settled.iter().filter(|r| r.outcome == Outcome::Invalid).take(10) {
         ui.info(format!(
