@@ -140,6 +140,7 @@ impl From<crate::bulk::journal::JournalError> for CliError {
         use crate::bulk::journal::JournalError::*;
         let status = match &err {
             Mismatch { .. } | NotAJournal { .. } | Damaged { .. } => ExitStatus::Usage,
+            OtherToken { .. } => ExitStatus::NotAuthenticated,
             Io { .. } | WriterGone(_) => ExitStatus::Unexpected,
         };
         CliError::new(status, err)

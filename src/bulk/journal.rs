@@ -110,6 +110,10 @@ pub struct Header {
     /// Who planned it: idempotency keys are scoped to the token's actor, so
     /// only the same actor's resume replays instead of applying again.
     pub actor: String,
+    /// `sha256:` of the token, prefixed (never the token): the service scopes
+    /// keys to the token itself, so another token of the same actor would
+    /// not replay either.
+    pub token_digest: String,
     pub action: Action,
     /// `sha256:` and the hex digest of the input's bytes.
     pub input_digest: String,
@@ -157,12 +161,26 @@ pub enum JournalError {
     /// The journal was written for another profile, actor, action or input.
     #[error("job `{job}` was planned for {what} `{journal}`, not `{given}`")]
     Mismatch { job: JobId, what: &'static str, journal: String, given: String },
+    /// Same actor, another token: the service would not replay the job's keys.
+    #[error(
+        "job `{job}` was started with another token of `{actor}`; the service scopes idempotency keys to the token"
+    )]
+    OtherToken { job: JobId, actor: String },
     #[error("the journal writer stopped: {0}")]
     WriterGone(String),
 }
 
 fn io<'p>(what: &'static str, path: &'p Path) -> impl FnOnce(std::io::Error) -> JournalError + 'p {
     move |source| JournalError::Io { what, path: path.to_owned(), source }
+}
+
+/// What the journal keeps of the token: a prefixed digest, never the token.
+pub fn token_digest(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(b"acctl-bulk-journal-token\0");
+    h.update(token.as_bytes());
+    format!("sha256:{}", hex::encode(h.finalize()))
 }
 
 /// Where journals live by default: `$XDG_STATE_HOME/acctl/jobs`.
@@ -284,11 +302,12 @@ impl JobState {
         tally
     }
 
-    /// Refuses to continue a job planned for another profile, actor, action or input.
+    /// Refuses to continue a job planned for another profile, actor (token),
+    /// action or input.
     pub fn check_matches(
         &self,
         profile: &str,
-        actor: Option<&str>,
+        actor: Option<(&str, &str)>,
         action: Option<Action>,
         input_digest: Option<&str>,
     ) -> Result<(), JournalError> {
@@ -302,8 +321,13 @@ impl JobState {
         if h.profile != profile {
             return Err(mismatch("profile", &h.profile, profile));
         }
-        if let Some(actor) = actor.filter(|a| *a != h.actor) {
-            return Err(mismatch("actor", &h.actor, actor));
+        if let Some((actor, token_digest)) = actor {
+            if actor != h.actor {
+                return Err(mismatch("actor", &h.actor, actor));
+            }
+            if token_digest != h.token_digest {
+                return Err(JournalError::OtherToken { job: h.job.clone(), actor: h.actor.clone() });
+            }
         }
         if let Some(action) = action.filter(|a| *a != h.action) {
             return Err(mismatch("action", h.action.as_str(), action.as_str()));
@@ -444,6 +468,7 @@ mod tests {
             profile: "prod".into(),
             url: "https://a.example".into(),
             actor: "sre-1".into(),
+            token_digest: token_digest("t1"),
             action: Action::Lock,
             input_digest: "sha256:ab".into(),
             created_at: "2026-11-30T08:00:00Z".into(),
@@ -550,10 +575,14 @@ mod tests {
         let path = dir.path().join("j.ndjson");
         JournalWriter::create(&path, &header("j1")).unwrap().close().unwrap();
         let s = JobState::read(&path).unwrap();
-        assert!(s.check_matches("prod", Some("sre-1"), Some(Action::Lock), Some("sha256:ab")).is_ok());
+        let t1 = token_digest("t1");
+        assert!(s.check_matches("prod", Some(("sre-1", &t1)), Some(Action::Lock), Some("sha256:ab")).is_ok());
         let err = s.check_matches("staging", None, None, None).unwrap_err();
         assert_eq!(err.to_string(), "job `j1` was planned for profile `prod`, not `staging`");
-        assert!(s.check_matches("prod", Some("sre-2"), None, None).is_err());
+        assert!(s.check_matches("prod", Some(("sre-2", &t1)), None, None).is_err());
+        let other = s.check_matches("prod", Some(("sre-1", &token_digest("t2"))), None, None).unwrap_err();
+        assert!(matches!(other, JournalError::OtherToken { .. }), "{other}");
+        assert!(!t1.contains("t1"));
         assert!(s.check_matches("prod", None, Some(Action::Unlock), None).is_err());
         assert!(s.check_matches("prod", None, None, Some("sha256:cd")).is_err());
     }

@@ -168,12 +168,15 @@ fn a_journal_for_another_profile_or_input_is_refused() {
     let input = bulk(&env, "sre", &["lock", "--input", "-", "--yes", "--resume", journal], "acc_demobob\n");
     let action = bulk(&env, "sre", &["unlock", "--input", "-", "--yes", "--resume", journal], "acc_demoalice\n");
     let admin = env.run_with(&["bulk", "resume", journal], &[("ACCTL_TOKEN", env.token("admin"))], None);
+    // The same actor with another token: the service scopes keys to the token.
+    let second = env.store().create_token("test-sre", acctl_api::Role::Sre).expect("token");
+    let token = env.run_with(&["bulk", "resume", journal], &[("ACCTL_TOKEN", &second)], None);
     let all = Run {
         code: other.code,
         stdout: String::new(),
-        stderr: [other.stderr, input.stderr, action.stderr, admin.stderr].join("\n---\n"),
+        stderr: [other.stderr, input.stderr, action.stderr, admin.stderr, token.stderr].join("\n---\n"),
     };
-    assert_eq!((input.code, action.code, admin.code), (2, 2, 2));
+    assert_eq!((input.code, action.code, admin.code, token.code), (2, 2, 2, 4));
     job_snapshot!(env, all);
     assert_eq!(audit_counts(&env, "account.lock").len(), 1);
 }

@@ -45,9 +45,15 @@ impl Action {
     }
 }
 
-/// A signed-in client tuned for a job, and the actor it signs in as (who
-/// must also have the action's scope: an agent is stopped here, exit 4).
-async fn job_client(settings: &Settings, action: Action, rate: Option<Rate>) -> Result<(ApiClient, String), CliError> {
+/// Who a job runs as: the actor, and the digest of its token.
+struct Signer {
+    actor: String,
+    token_digest: String,
+}
+
+/// A signed-in client tuned for a job, and who it signs in as (who must
+/// also have the action's scope: an agent is stopped here, exit 4).
+async fn job_client(settings: &Settings, action: Action, rate: Option<Rate>) -> Result<(ApiClient, Signer), CliError> {
     let mut profile = settings.profile.clone();
     if let Some(r) = rate {
         profile.rate = r.per_second;
@@ -69,7 +75,8 @@ async fn job_client(settings: &Settings, action: Action, rate: Option<Rate>) -> 
         )
         .with_hint("ask for an sre or admin token; `acctl auth status` lists your scopes"));
     }
-    Ok((client, whoami.actor))
+    let token_digest = journal::token_digest(secrecy::ExposeSecret::expose_secret(&credential.token));
+    Ok((client, Signer { actor: whoami.actor, token_digest }))
 }
 
 fn read_input(path: &PathBuf) -> Result<Vec<u8>, CliError> {
@@ -105,7 +112,7 @@ pub async fn start(action: Action, args: JobArgs, settings: &Settings, ui: &Ui) 
         state.check_matches(&settings.profile.name, None, Some(action), Some(&parsed.digest))?;
         return resume_job(journal_path, state, args.yes, args.rate, args.concurrency, settings, ui).await;
     }
-    let (client, actor) = job_client(settings, action, args.rate).await?;
+    let (client, signer) = job_client(settings, action, args.rate).await?;
     let concurrency = args.concurrency.map_or(settings.profile.concurrency, usize::from);
     let lines = parsed.items.len();
     let planned = plan::plan(&client, action, parsed.items, concurrency)
@@ -153,7 +160,8 @@ pub async fn start(action: Action, args: JobArgs, settings: &Settings, ui: &Ui) 
         job: job.clone(),
         profile: settings.profile.name.clone(),
         url: settings.profile.url.clone(),
-        actor,
+        actor: signer.actor,
+        token_digest: signer.token_digest,
         action,
         input_digest: parsed.digest,
         created_at: journal::now_rfc3339(),
@@ -202,8 +210,10 @@ async fn resume_job(
     if let Some(banner) = resumed.guard_mutation(yes)? {
         ui.warn(banner);
     }
-    let (client, actor) = job_client(settings, header.action, rate).await?;
-    state.check_matches(&settings.profile.name, Some(&actor), None, None)?;
+    let (client, signer) = job_client(settings, header.action, rate).await?;
+    state.check_matches(&settings.profile.name, Some((&signer.actor, &signer.token_digest)), None, None).map_err(
+        |e| CliError::from(e).with_hint("resume with the token that started the job (`ACCTL_TOKEN` or the keyring)"),
+    )?;
     let concurrency = concurrency.map_or(settings.profile.concurrency, usize::from);
     let targets: Vec<Target> = state.unsettled().cloned().collect();
     ui.info(format!(
