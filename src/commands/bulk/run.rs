@@ -298,6 +298,11 @@ async fn execute(
             if tokio::signal::ctrl_c().await.is_ok() {
                 stop.store(true, Ordering::SeqCst);
             }
+            // A second Ctrl-C does not wait for the accounts in flight: it
+            // leaves them as a kill would, for `resume` to send again.
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(i32::from(ExitStatus::Interrupted.code()));
+            }
         })
     };
     writer.record(Entry::Run { at: journal::now_rfc3339(), pid: std::process::id() }).map_err(CliError::unexpected)?;
