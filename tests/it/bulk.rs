@@ -123,7 +123,7 @@ fn without_yes_and_without_a_terminal_it_asks_for_yes() {
 fn lookup_output_feeds_a_job_and_status_and_list_read_the_journal() {
     let env = TestEnv::new();
     // Alice signs in, so she has a session to end; Bob has none.
-    crate::common::Backend::new(&env).login("acc_demoalice", acctl_service::store::DEMO_PASSWORD).expect("sign-in");
+    crate::common::Backend::new(&env).signs_in("acc_demoalice", acctl_service::store::DEMO_PASSWORD).expect("sign-in");
     let lookup = env.run_with(
         &["lookup", "-", "-o", "ndjson"],
         &[("ACCTL_TOKEN", env.token("sre"))],
