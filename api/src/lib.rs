@@ -17,7 +17,7 @@ pub const AUDIT_REASON: &str = "Audit-Reason";
 /// Request header carrying the audit ticket of a mutation.
 pub const AUDIT_TICKET: &str = "Audit-Ticket";
 /// Request header carrying the bulk job a mutation belongs to (`acctl bulk`),
-/// recorded with its audit event.
+/// recorded in its audit event's `detail` as `job=ID`.
 pub const AUDIT_JOB: &str = "Audit-Job";
 /// Response header naming the request, for support and the audit log.
 pub const REQUEST_ID: &str = "Request-Id";

@@ -78,12 +78,17 @@ fn a_job_acts_once_per_account_and_reports_every_line() {
     );
     // Every event carries the reason, the ticket and the job.
     let db = env.db();
-    let (reason, ticket): (String, String) = db
-        .query_row("SELECT reason, ticket FROM audit WHERE action = 'account.lock' LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .expect("an audit event");
-    assert_eq!((reason.as_str(), ticket.as_str()), ("stuffing wave", "INC-7"));
+    let job = run.stderr.split("Job ").nth(1).and_then(|t| t.split_whitespace().next()).expect("a job id").to_owned();
+    let mut stmt = db
+        .prepare("SELECT reason, ticket, detail FROM audit WHERE action = 'account.lock' ORDER BY account_id")
+        .expect("query");
+    let events: Vec<(String, String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).expect("rows").map(|r| r.expect("row")).collect();
+    assert_eq!(events.len(), 3);
+    for (reason, ticket, detail) in events {
+        assert_eq!((reason.as_str(), ticket.as_str()), ("stuffing wave", "INC-7"));
+        assert!(detail.split_whitespace().any(|w| w == format!("job={job}")), "{detail}");
+    }
 }
 
 #[test]

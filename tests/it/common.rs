@@ -244,11 +244,6 @@ impl TestEnv {
         settings
     }
 
-    /// The service's store, for seeding (`generate_accounts`).
-    pub fn store(&self) -> &acctl_service::Store {
-        self.service.as_ref().expect("the service runs").store()
-    }
-
     /// The service's database, to count what it did without asking acctl.
     pub fn db(&self) -> rusqlite::Connection {
         rusqlite::Connection::open_with_flags(
