@@ -430,8 +430,11 @@ fn write_entry(out: &mut BufWriter<File>, entry: &Entry, path: &Path) -> Result<
     out.write_all(b"\n").map_err(io("write", path))
 }
 
+/// A journal found on disk, and what reading it gave.
+pub type Listed = (PathBuf, Result<JobState, JournalError>);
+
 /// The journals in the default directory, newest first.
-pub fn list() -> Result<Vec<(PathBuf, Result<JobState, JournalError>)>, JournalError> {
+pub fn list() -> Result<Vec<Listed>, JournalError> {
     let Some(dir) = default_dir() else { return Ok(Vec::new()) };
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,

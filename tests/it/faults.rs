@@ -247,8 +247,11 @@ fn forward(shared: &Shared, backend: &mut Option<BufReader<TcpStream>>, request:
     None
 }
 
+/// The raw head, its headers (names lower-cased) and its start line.
+type Head = (Vec<u8>, Vec<(String, String)>, String);
+
 /// Reads the start line and headers; `None` at a clean or broken end.
-fn read_head(reader: &mut impl BufRead) -> Option<(Vec<u8>, Vec<(String, String)>, String)> {
+fn read_head(reader: &mut impl BufRead) -> Option<Head> {
     let mut head = Vec::new();
     let mut headers = Vec::new();
     let mut start = String::new();
