@@ -51,6 +51,9 @@ pub struct ProfileConfig {
     /// Allows a plain `http://` url to a host that is not this machine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insecure_http: Option<bool>,
+    /// The largest bulk job that runs without `--max-affected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_affected: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -335,6 +338,7 @@ mod tests {
             "rate",
             "ca_bundle",
             "insecure_http",
+            "max_affected",
         ];
         for key in keys {
             assert!(text.lines().any(|l| l.trim_start().starts_with(&format!("{key} ="))), "{key} is not documented");

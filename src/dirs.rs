@@ -66,3 +66,18 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// `$XDG_STATE_HOME/acctl`, else `~/.local/state/acctl` (`%LOCALAPPDATA%\acctl\state`
+/// on Windows): what acctl keeps between runs that is neither config nor
+/// data a person made (bulk job journals).
+pub fn state_dir() -> Option<PathBuf> {
+    if let Some(dir) = env_path("XDG_STATE_HOME") {
+        return Some(dir.join("acctl"));
+    }
+    if cfg!(windows)
+        && let Some(dir) = env_path("LOCALAPPDATA")
+    {
+        return Some(dir.join("acctl").join("state"));
+    }
+    home().map(|h| h.join(".local").join("state").join("acctl"))
+}

@@ -133,6 +133,20 @@ impl From<std::io::Error> for CliError {
     }
 }
 
+/// A journal that cannot be used as given (another job's, damaged) is the
+/// caller's to fix (2); one that cannot be written is unexpected (1).
+impl From<crate::bulk::journal::JournalError> for CliError {
+    fn from(err: crate::bulk::journal::JournalError) -> Self {
+        use crate::bulk::journal::JournalError::*;
+        let status = match &err {
+            Mismatch { .. } | NotAJournal { .. } | Damaged { .. } => ExitStatus::Usage,
+            OtherToken { .. } => ExitStatus::NotAuthenticated,
+            Io { .. } | WriterGone(_) => ExitStatus::Unexpected,
+        };
+        CliError::new(status, err)
+    }
+}
+
 impl From<IdentifierError> for CliError {
     fn from(err: IdentifierError) -> Self {
         CliError::new(ExitStatus::Usage, err)

@@ -18,7 +18,9 @@
 //! 2. `recovery` — the domain operations of a reset (find the account, send
 //!    and verify codes, set the password, lock, unlock, sign out), with
 //!    typed outcomes and errors that carry their hint; no clap, no terminal.
-//!    `lookup` — streaming identifier lookups, the same way.
+//!    `lookup` — streaming identifier lookups, the same way. `bulk` — a
+//!    job over many accounts (plan, journal, exactly-once execution) built
+//!    on the `recovery` operations.
 //! 3. `client` — the Admin API, one method per route; it is given a
 //!    `profile::Profile` and a token, and knows nothing of clap or the
 //!    terminal. `credentials` — keyring, `ACCTL_TOKEN`, file.
@@ -34,6 +36,7 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+mod bulk;
 mod cli;
 mod client;
 mod commands;

@@ -28,14 +28,18 @@ pub struct Profile {
     pub ca_bundle: Option<PathBuf>,
     /// The profile allows plain `http://` to a host that is not this machine.
     pub insecure_http: bool,
+    /// Bulk jobs changing more accounts than this are refused (`--max-affected`).
+    pub max_affected: Option<u64>,
 }
 
 /// The audit context sent with every mutating request (`Audit-Reason`,
-/// `Audit-Ticket`).
+/// `Audit-Ticket`, and `Audit-Job` for a bulk job's items).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditContext {
     pub reason: Option<String>,
     pub ticket: Option<String>,
+    /// The bulk job id, so an auditor finds every change a job made.
+    pub job: Option<String>,
 }
 
 /// Longest audit reason or ticket, in characters.

@@ -73,6 +73,7 @@ impl Settings {
         let audit = AuditContext {
             reason: audit_text("--reason", global.reason.as_deref())?,
             ticket: audit_text("--ticket", global.ticket.as_deref())?,
+            job: None,
         };
         Ok(Settings { config, config_exists, profile, output, audit, no_input: global.no_input, reveal: global.reveal })
     }
@@ -178,6 +179,7 @@ fn resolve_profile(
         rate: raw.rate.and_then(|r| r.per_second),
         ca_bundle: raw.ca_bundle,
         insecure_http,
+        max_affected: raw.max_affected,
     })
 }
 

@@ -16,6 +16,9 @@ pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 pub const AUDIT_REASON: &str = "Audit-Reason";
 /// Request header carrying the audit ticket of a mutation.
 pub const AUDIT_TICKET: &str = "Audit-Ticket";
+/// Request header carrying the bulk job a mutation belongs to (`acctl bulk`),
+/// recorded in its audit event's `detail` as `job=ID`.
+pub const AUDIT_JOB: &str = "Audit-Job";
 /// Response header naming the request, for support and the audit log.
 pub const REQUEST_ID: &str = "Request-Id";
 /// Media type of error responses (RFC 9457).

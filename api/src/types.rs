@@ -447,6 +447,10 @@ impl ViolationCode {
             ViolationCode::TooLong => "too_long",
             ViolationCode::Common => "common",
             ViolationCode::ContainsIdentifier => "contains_identifier",
+            ViolationCode::Repetitive => "repetitive",
+            ViolationCode::Sequential => "sequential",
+            ViolationCode::KeyboardPattern => "keyboard_pattern",
+            ViolationCode::Guessable => "guessable",
             ViolationCode::Other => "other",
         }
     }

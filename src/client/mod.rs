@@ -326,7 +326,11 @@ impl ApiClient {
             }
             // Audit context goes with every mutation; settings checked it is one printable line.
             let audit = change.audit;
-            for (name, value) in [(acctl_api::AUDIT_REASON, &audit.reason), (acctl_api::AUDIT_TICKET, &audit.ticket)] {
+            for (name, value) in [
+                (acctl_api::AUDIT_REASON, &audit.reason),
+                (acctl_api::AUDIT_TICKET, &audit.ticket),
+                (acctl_api::AUDIT_JOB, &audit.job),
+            ] {
                 if let Some(v) = value.as_deref().and_then(|v| HeaderValue::from_bytes(v.as_bytes()).ok()) {
                     headers.insert(name, v);
                 }
@@ -364,9 +368,11 @@ impl ApiClient {
                 Ok(r) => r,
                 Err(e) => {
                     tracing::debug!(%endpoint, attempt, error = %e, "request failed");
-                    // A timed-out mutation may have been applied; its key makes the retry safe.
+                    // A timed-out mutation, or one whose connection closed
+                    // before the answer, may have been applied; its key makes
+                    // the retry safe (the service replays its first answer).
                     if may_retry
-                        && (e.is_connect() || e.is_timeout())
+                        && (e.is_connect() || e.is_timeout() || e.is_request())
                         && let Some(delay) = self.retry.delay(attempt, None, started.elapsed())
                     {
                         tokio::time::sleep(delay).await;
@@ -394,6 +400,13 @@ impl ApiClient {
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| v.trim().parse::<u64>().ok())
                     .map(Duration::from_secs);
+                // A 429's Retry-After holds every request sharing the rate
+                // ceiling (a bulk job's workers), not just this one.
+                if status == StatusCode::TOO_MANY_REQUESTS
+                    && let (Some(limiter), Some(after)) = (&self.limiter, retry_after)
+                {
+                    limiter.hold(after).await;
+                }
                 if let Some(delay) = self.retry.delay(attempt, retry_after, started.elapsed()) {
                     drop(response);
                     tokio::time::sleep(delay).await;

@@ -65,6 +65,13 @@ impl RateLimiter {
         RateLimiter { interval: Duration::from_secs_f64(1.0 / per_second.max(1e-6)), next: Mutex::new(None) }
     }
 
+    /// No request starts for `pause` from now (a 429's `Retry-After`).
+    pub async fn hold(&self, pause: Duration) {
+        let mut next = self.next.lock().await;
+        let until = Instant::now() + pause;
+        *next = Some(next.map_or(until, |n| n.max(until)));
+    }
+
     pub async fn acquire(&self) {
         let wait = {
             let mut next = self.next.lock().await;

@@ -90,6 +90,7 @@ fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, ui: &Ui) -> Settings {
             rate: None,
             ca_bundle: None,
             insecure_http: false,
+            max_affected: None,
         },
         output: OutputSettings {
             format: global.output.unwrap_or(if ui.stdout_is_terminal() {
@@ -100,7 +101,7 @@ fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, ui: &Ui) -> Settings {
             fields: None,
             jq: None,
         },
-        audit: AuditContext { reason: Some(REASON.to_owned()), ticket: Some(TICKET.to_owned()) },
+        audit: AuditContext { reason: Some(REASON.to_owned()), ticket: Some(TICKET.to_owned()), job: None },
         no_input: global.no_input,
         reveal: false,
     }

@@ -98,11 +98,15 @@ pub async fn run(args: LookupArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
         .identifiers
         .iter()
         .zip(identifiers)
-        .map(|(input, ident)| InputItem { input: input.trim().to_owned(), ident: Ok(ident) })
+        .zip(1..)
+        .map(|((input, ident), line)| InputItem { line, input: input.trim().to_owned(), ident: Ok(ident) })
         .collect::<Vec<_>>();
     let (tx, rx) = tokio::sync::mpsc::channel(acctl_api::BATCH_LOOKUP_MAX);
     for chunk in items.chunks(acctl_api::BATCH_LOOKUP_MAX) {
-        let batch = chunk.iter().map(|it| InputItem { input: it.input.clone(), ident: it.ident.clone() }).collect();
+        let batch = chunk
+            .iter()
+            .map(|it| InputItem { line: it.line, input: it.input.clone(), ident: it.ident.clone() })
+            .collect();
         let _ = tx.send(Ok(batch)).await;
     }
     drop(tx);

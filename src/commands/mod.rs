@@ -9,6 +9,7 @@
 mod account;
 mod audit;
 mod auth;
+mod bulk;
 mod code;
 mod completions;
 mod config;
@@ -85,6 +86,10 @@ pub enum Command {
     #[command(subcommand)]
     Sessions(sessions::SessionsCommand),
 
+    /// One action over a list of accounts: planned, journalled, resumable, exactly once
+    #[command(subcommand)]
+    Bulk(bulk::BulkCommand),
+
     /// Read the audit log
     Audit(audit::AuditArgs),
 
@@ -133,6 +138,7 @@ pub async fn dispatch(cli: Cli, ui: &Ui) -> Result<ExitStatus, CliError> {
         Command::Password(cmd) => password::run(cmd, &resolve(&global, ui)?, ui).await,
         Command::Account(cmd) => account::run(cmd, &resolve(&global, ui)?, ui).await,
         Command::Sessions(cmd) => sessions::run(cmd, &resolve(&global, ui)?, ui).await,
+        Command::Bulk(cmd) => bulk::run(cmd, &resolve(&global, ui)?, ui).await,
         Command::Audit(args) => audit::run(args, &resolve(&global, ui)?, ui).await,
         #[cfg(feature = "sandbox")]
         Command::Sandbox(args) => sandbox::run(args, ui).await,

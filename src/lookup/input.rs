@@ -1,4 +1,6 @@
-//! Reading identifiers from a stream: one per line, or one CSV column.
+//! Reading identifiers from a stream: one per line, one CSV column, or the
+//! NDJSON records `acctl lookup -` prints (so its output, filtered, can feed
+//! `acctl bulk`).
 //!
 //! Runs on a plain thread (stdin is blocking) and hands batches to the async
 //! pipeline through a bounded channel, so memory stays flat however long the
@@ -8,7 +10,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 
-use acctl_api::{Identifier, IdentifierError};
+use acctl_api::{Identifier, IdentifierError, IdentifierKind};
 use tokio::sync::mpsc;
 
 use super::codes;
@@ -17,6 +19,8 @@ use crate::error::CliError;
 /// One non-blank input line.
 #[derive(Debug)]
 pub struct InputItem {
+    /// The line it came from (1-based; a CSV record's first line), for messages.
+    pub line: u64,
     /// The identifier as given (trimmed; lossily decoded if not UTF-8).
     pub input: String,
     /// The parsed identifier, or the line's error `(code, detail)`.
@@ -30,6 +34,50 @@ pub enum InputFormat {
     Csv {
         column: String,
     },
+    /// `acctl lookup -` records: `{"input":…,"account":{"id":…}}` names the
+    /// account by its ID; `{"input":…,"error":{…}}` is that line's error.
+    LookupRecords,
+}
+
+/// A `lookup -` record, as far as bulk input needs it.
+#[derive(serde::Deserialize)]
+struct LookupLine {
+    input: String,
+    account: Option<LookupAccount>,
+    error: Option<LookupLineError>,
+}
+
+#[derive(serde::Deserialize)]
+struct LookupAccount {
+    id: String,
+}
+
+#[derive(serde::Deserialize)]
+struct LookupLineError {
+    code: String,
+    #[serde(default)]
+    detail: String,
+}
+
+fn lookup_record(text: &str, line_no: u64) -> InputItem {
+    let invalid =
+        |input: String, detail: String| InputItem { line: line_no, input, ident: Err((codes::INVALID_INPUT, detail)) };
+    match serde_json::from_str::<LookupLine>(text) {
+        Ok(LookupLine { input, account: Some(account), .. }) => {
+            match Identifier::normalized(IdentifierKind::Id, &account.id, None) {
+                Ok(ident) => InputItem { line: line_no, input, ident: Ok(ident) },
+                Err(e) => invalid(input, e.to_string()),
+            }
+        }
+        Ok(LookupLine { input, error: Some(e), .. }) if e.code == codes::ACCOUNT_NOT_FOUND => {
+            InputItem { line: line_no, input, ident: Err((codes::ACCOUNT_NOT_FOUND, e.detail)) }
+        }
+        Ok(LookupLine { input, error: Some(e), .. }) => {
+            invalid(input, format!("the lookup answered `{}` for this line: {}", e.code, e.detail))
+        }
+        Ok(LookupLine { input, .. }) => invalid(input, format!("line {line_no} has neither `account` nor `error`")),
+        Err(_) => invalid(text.to_owned(), format!("line {line_no} is not an `acctl lookup` record")),
+    }
 }
 
 pub type Batch = Result<Vec<InputItem>, CliError>;
@@ -40,7 +88,8 @@ pub fn read_batches<P>(reader: impl Read, format: InputFormat, parse: P, batch: 
 where
     P: Fn(&str) -> Result<Identifier, IdentifierError>,
 {
-    let item = |input: &str| InputItem {
+    let item = |input: &str, line: u64| InputItem {
+        line,
         input: input.to_owned(),
         ident: parse(input).map_err(|e| (codes::INVALID_IDENTIFIER, e.to_string())),
     };
@@ -55,7 +104,8 @@ where
     };
     let result: Result<(), CliError> = (|| {
         match format {
-            InputFormat::Lines => {
+            InputFormat::Lines | InputFormat::LookupRecords => {
+                let records = matches!(format, InputFormat::LookupRecords);
                 let mut reader = BufReader::with_capacity(256 * 1024, reader);
                 let mut buf = Vec::with_capacity(256);
                 let mut line_no = 0u64;
@@ -73,8 +123,10 @@ where
                     let line = line.strip_suffix(b"\r").unwrap_or(line);
                     let it = match std::str::from_utf8(line) {
                         Ok(text) if text.trim().is_empty() => continue,
-                        Ok(text) => item(text.trim()),
+                        Ok(text) if records => lookup_record(text.trim(), line_no),
+                        Ok(text) => item(text.trim(), line_no),
                         Err(_) => InputItem {
+                            line: line_no,
                             input: String::from_utf8_lossy(line).trim().to_owned(),
                             ident: Err((codes::INVALID_INPUT, format!("line {line_no} is not valid UTF-8"))),
                         },
@@ -106,12 +158,14 @@ where
                     let line_no = record.position().map_or(0, |p| p.line());
                     let it = match record.get(index).map(std::str::from_utf8) {
                         None => InputItem {
+                            line: line_no,
                             input: String::new(),
                             ident: Err((codes::INVALID_INPUT, format!("line {line_no} has no column `{column}`"))),
                         },
                         Some(Ok(text)) if text.trim().is_empty() => continue,
-                        Some(Ok(text)) => item(text.trim()),
+                        Some(Ok(text)) => item(text.trim(), line_no),
                         Some(Err(_)) => InputItem {
+                            line: line_no,
                             input: String::from_utf8_lossy(&record[index]).trim().to_owned(),
                             ident: Err((codes::INVALID_INPUT, format!("line {line_no} is not valid UTF-8"))),
                         },

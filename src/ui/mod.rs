@@ -182,6 +182,20 @@ impl Ui {
         self.spinner_with(style.unwrap_or_else(|_| ProgressStyle::default_spinner()))
     }
 
+    /// A bar over `len` items with rate and ETA on stderr, or `None` when
+    /// stderr is not a terminal or under `--quiet` (a bulk job's progress).
+    pub fn bar(&self, len: u64, what: &str) -> Option<ProgressBar> {
+        if !self.stderr_terminal || self.quiet {
+            return None;
+        }
+        let template = format!("{{bar:30}} {{human_pos}}/{{human_len}} {what} · {{per_sec}} · ETA {{eta}}");
+        let style = ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar());
+        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+        bar.set_style(style);
+        bar.enable_steady_tick(Duration::from_millis(250));
+        Some(bar)
+    }
+
     /// A spinner saying what is being waited for, or `None` (as [`Ui::progress`]).
     fn spinner(&self, what: &str) -> Option<ProgressBar> {
         let style =

@@ -244,6 +244,15 @@ impl TestEnv {
         settings
     }
 
+    /// The service's database, to count what it did without asking acctl.
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open_with_flags(
+            self.home.path().join("accounts.db"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .expect("open the service's database")
+    }
+
     pub fn home_path(&self) -> &Path {
         self.home.path()
     }

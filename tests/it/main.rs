@@ -9,11 +9,14 @@
 
 mod account;
 mod auth;
+mod bulk;
+mod bulk_faults;
 mod common;
 mod config;
 mod demo;
 mod dialogue;
 mod errors;
+mod faults;
 mod fields;
 mod generated;
 mod hostile;

@@ -44,7 +44,17 @@ fn event<'a>(op: &'a Operator, record: &'a AuditRecord) -> NewAuditEvent<'a> {
         ticket: op.ticket.as_deref(),
         request_id: &op.request_id,
         outcome: record.outcome,
-        detail: record.detail.clone(),
+        detail: with_job(record.detail.clone(), op.job.as_deref()),
+    }
+}
+
+/// The detail with ` job=ID` added for a bulk job's request, so an auditor
+/// finds every change a job made (`detail LIKE '%job=ID%'`).
+fn with_job(detail: Option<String>, job: Option<&str>) -> Option<String> {
+    match (detail, job) {
+        (detail, None) => detail,
+        (None, Some(job)) => Some(format!("job={job}")),
+        (Some(detail), Some(job)) => Some(format!("{detail} job={job}")),
     }
 }
 

@@ -40,6 +40,8 @@ pub struct Operator {
     pub token_id: String,
     pub reason: Option<String>,
     pub ticket: Option<String>,
+    /// The bulk job the request belongs to (`Audit-Job`), if any.
+    pub job: Option<String>,
     pub request_id: String,
 }
 

@@ -25,6 +25,8 @@ pub struct Caller {
     pub token_id: String,
     pub reason: Option<String>,
     pub ticket: Option<String>,
+    /// `Audit-Job`: the bulk job a change belongs to, recorded with its audit event.
+    pub job: Option<String>,
     pub request_id: String,
 }
 
@@ -46,6 +48,7 @@ impl Caller {
             token_id: self.token_id.clone(),
             reason: self.reason.clone(),
             ticket: self.ticket.clone(),
+            job: self.job.clone(),
             request_id: self.request_id.clone(),
         }
     }
@@ -163,6 +166,20 @@ fn audit_header(headers: &HeaderMap, name: &str) -> ApiResult<Option<String>> {
     Ok((!text.is_empty()).then(|| text.to_owned()))
 }
 
+/// Reads `Audit-Job`: a job id is 1 to 64 letters, digits and `-`, so it
+/// sits in an audit event's `detail` as one `job=…` word.
+fn audit_job(headers: &HeaderMap) -> ApiResult<Option<String>> {
+    let Some(value) = headers.get(acctl_api::AUDIT_JOB) else { return Ok(None) };
+    let bytes = value.as_bytes();
+    if bytes.is_empty() || bytes.len() > 64 || !bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+        return Err(ApiError::invalid_request(format!(
+            "the `{}` header must be 1 to 64 letters, digits and `-`",
+            acctl_api::AUDIT_JOB
+        )));
+    }
+    Ok(Some(String::from_utf8_lossy(bytes).into_owned()))
+}
+
 /// Middleware on every authenticated route: resolves the token, applies the
 /// rate limit, and leaves a [`Caller`] in the request's extensions.
 pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
@@ -171,16 +188,17 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         bearer(req.headers()).map(str::to_owned),
         audit_header(req.headers(), acctl_api::AUDIT_REASON),
         audit_header(req.headers(), acctl_api::AUDIT_TICKET),
+        audit_job(req.headers()),
     );
     let caller = async move {
-        let (token, reason, ticket) = (headers.0?, headers.1?, headers.2?);
+        let (token, reason, ticket, job) = (headers.0?, headers.1?, headers.2?, headers.3?);
         let (token_hash, actor) = state.auth.actor(&token).await?;
         if let Some(limiter) = &state.auth.limiter
             && let Err(wait) = limiter.take(&token_hash, state.store.clock().now_ms())
         {
             return Err(ApiError::rate_limited("too many requests for this token; slow down", wait));
         }
-        Ok(Caller { actor, token_id: token_hash, reason, ticket, request_id })
+        Ok(Caller { actor, token_id: token_hash, reason, ticket, job, request_id })
     }
     .await;
     match caller {
