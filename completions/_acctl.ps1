@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctl' -ScriptBlock {
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Set a customer''s password: deliver a temporary one, or take one from stdin')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Lock or unlock an account')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Sign a customer out everywhere')
+            [CompletionResult]::new('bulk', 'bulk', [CompletionResultType]::ParameterValue, 'One action over a list of accounts: planned, journalled, resumable, exactly once')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the audit log')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the reference service in-process with demo accounts, for training')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A sandbox and the reset wizard in one process: see a reset from both sides')
@@ -544,6 +545,280 @@ Register-ArgumentCompleter -Native -CommandName 'acctl' -ScriptBlock {
         'acctl;sessions;help;help' {
             break
         }
+        'acctl;bulk' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('force-reset', 'force-reset', [CompletionResultType]::ParameterValue, 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Lock every account in the list')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock every account in the list')
+            [CompletionResult]::new('revoke-sessions', 'revoke-sessions', [CompletionResultType]::ParameterValue, 'Sign every account in the list out of all its sessions')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Print a job''s progress and summary')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the jobs whose journals are on this machine')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctl;bulk;force-reset' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The list: a file, or `-` for stdin')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Read identifiers from this column of CSV input (with a header row)')
+            [CompletionResult]::new('--max-affected', '--max-affected', [CompletionResultType]::ParameterName, 'Refuse to run if more than N accounts would change (default: the profile''s `max_affected`)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most, e.g. `20/s` (default: the profile''s `rate`)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Accounts in flight at once, 1 to 256 (default: the profile''s `concurrency`)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Where to write the job''s journal (default: the XDG state directory, by job id)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue job JOB (planned from this same input) instead of planning a new one')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and stop: nothing is changed')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required under --no-input)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;bulk;lock' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The list: a file, or `-` for stdin')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Read identifiers from this column of CSV input (with a header row)')
+            [CompletionResult]::new('--max-affected', '--max-affected', [CompletionResultType]::ParameterName, 'Refuse to run if more than N accounts would change (default: the profile''s `max_affected`)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most, e.g. `20/s` (default: the profile''s `rate`)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Accounts in flight at once, 1 to 256 (default: the profile''s `concurrency`)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Where to write the job''s journal (default: the XDG state directory, by job id)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue job JOB (planned from this same input) instead of planning a new one')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and stop: nothing is changed')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required under --no-input)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;bulk;unlock' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The list: a file, or `-` for stdin')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Read identifiers from this column of CSV input (with a header row)')
+            [CompletionResult]::new('--max-affected', '--max-affected', [CompletionResultType]::ParameterName, 'Refuse to run if more than N accounts would change (default: the profile''s `max_affected`)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most, e.g. `20/s` (default: the profile''s `rate`)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Accounts in flight at once, 1 to 256 (default: the profile''s `concurrency`)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Where to write the job''s journal (default: the XDG state directory, by job id)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue job JOB (planned from this same input) instead of planning a new one')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and stop: nothing is changed')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required under --no-input)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;bulk;revoke-sessions' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The list: a file, or `-` for stdin')
+            [CompletionResult]::new('--column', '--column', [CompletionResultType]::ParameterName, 'Read identifiers from this column of CSV input (with a header row)')
+            [CompletionResult]::new('--max-affected', '--max-affected', [CompletionResultType]::ParameterName, 'Refuse to run if more than N accounts would change (default: the profile''s `max_affected`)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most, e.g. `20/s` (default: the profile''s `rate`)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Accounts in flight at once, 1 to 256 (default: the profile''s `concurrency`)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Where to write the job''s journal (default: the XDG state directory, by job id)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue job JOB (planned from this same input) instead of planning a new one')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and stop: nothing is changed')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required under --no-input)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;bulk;resume' {
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most (default: the profile''s `rate`)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Accounts in flight at once (default: the profile''s `concurrency`)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm on a protected profile without asking (required under --no-input)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;bulk;status' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;bulk;list' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, ndjson otherwise]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Choose and order the output columns (comma-separated; `--fields help` lists them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter each JSON record with a jq expression (built in; no jq needed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why you are doing this: sent as the audit reason with every change')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket the change belongs to: sent as the audit ticket with every change')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (exit 2)')
+            [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output on stderr (-v, -vv, -vvv); never logs secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr: no progress, notices or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctl;bulk;help' {
+            [CompletionResult]::new('force-reset', 'force-reset', [CompletionResultType]::ParameterValue, 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Lock every account in the list')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock every account in the list')
+            [CompletionResult]::new('revoke-sessions', 'revoke-sessions', [CompletionResultType]::ParameterValue, 'Sign every account in the list out of all its sessions')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Print a job''s progress and summary')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the jobs whose journals are on this machine')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctl;bulk;help;force-reset' {
+            break
+        }
+        'acctl;bulk;help;lock' {
+            break
+        }
+        'acctl;bulk;help;unlock' {
+            break
+        }
+        'acctl;bulk;help;revoke-sessions' {
+            break
+        }
+        'acctl;bulk;help;resume' {
+            break
+        }
+        'acctl;bulk;help;status' {
+            break
+        }
+        'acctl;bulk;help;list' {
+            break
+        }
+        'acctl;bulk;help;help' {
+            break
+        }
         'acctl;audit' {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only events about this account (email, phone number or account ID)')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only events by this operator (reading others'' events needs the admin role)')
@@ -777,6 +1052,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctl' -ScriptBlock {
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Set a customer''s password: deliver a temporary one, or take one from stdin')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Lock or unlock an account')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Sign a customer out everywhere')
+            [CompletionResult]::new('bulk', 'bulk', [CompletionResultType]::ParameterValue, 'One action over a list of accounts: planned, journalled, resumable, exactly once')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the audit log')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the reference service in-process with demo accounts, for training')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A sandbox and the reset wizard in one process: see a reset from both sides')
@@ -840,6 +1116,37 @@ Register-ArgumentCompleter -Native -CommandName 'acctl' -ScriptBlock {
             break
         }
         'acctl;help;sessions;revoke' {
+            break
+        }
+        'acctl;help;bulk' {
+            [CompletionResult]::new('force-reset', 'force-reset', [CompletionResultType]::ParameterValue, 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Lock every account in the list')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock every account in the list')
+            [CompletionResult]::new('revoke-sessions', 'revoke-sessions', [CompletionResultType]::ParameterValue, 'Sign every account in the list out of all its sessions')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Print a job''s progress and summary')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the jobs whose journals are on this machine')
+            break
+        }
+        'acctl;help;bulk;force-reset' {
+            break
+        }
+        'acctl;help;bulk;lock' {
+            break
+        }
+        'acctl;help;bulk;unlock' {
+            break
+        }
+        'acctl;help;bulk;revoke-sessions' {
+            break
+        }
+        'acctl;help;bulk;resume' {
+            break
+        }
+        'acctl;help;bulk;status' {
+            break
+        }
+        'acctl;help;bulk;list' {
             break
         }
         'acctl;help;audit' {

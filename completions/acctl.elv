@@ -46,6 +46,7 @@ set edit:completion:arg-completer[acctl] = {|@words|
             cand password 'Set a customer''s password: deliver a temporary one, or take one from stdin'
             cand account 'Lock or unlock an account'
             cand sessions 'Sign a customer out everywhere'
+            cand bulk 'One action over a list of accounts: planned, journalled, resumable, exactly once'
             cand audit 'Read the audit log'
             cand sandbox 'Run the reference service in-process with demo accounts, for training'
             cand demo 'A sandbox and the reset wizard in one process: see a reset from both sides'
@@ -505,6 +506,263 @@ set edit:completion:arg-completer[acctl] = {|@words|
         }
         &'acctl;sessions;help;help'= {
         }
+        &'acctl;bulk'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand force-reset 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified'
+            cand lock 'Lock every account in the list'
+            cand unlock 'Unlock every account in the list'
+            cand revoke-sessions 'Sign every account in the list out of all its sessions'
+            cand resume 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys'
+            cand status 'Print a job''s progress and summary'
+            cand list 'List the jobs whose journals are on this machine'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;bulk;force-reset'= {
+            cand --input 'The list: a file, or `-` for stdin'
+            cand --column 'Read identifiers from this column of CSV input (with a header row)'
+            cand --max-affected 'Refuse to run if more than N accounts would change (default: the profile''s `max_affected`)'
+            cand --rate 'Requests per second at most, e.g. `20/s` (default: the profile''s `rate`)'
+            cand --concurrency 'Accounts in flight at once, 1 to 256 (default: the profile''s `concurrency`)'
+            cand --journal 'Where to write the job''s journal (default: the XDG state directory, by job id)'
+            cand --resume 'Continue job JOB (planned from this same input) instead of planning a new one'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --dry-run 'Show the plan and stop: nothing is changed'
+            cand --yes 'Do not ask for confirmation (required under --no-input)'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;bulk;lock'= {
+            cand --input 'The list: a file, or `-` for stdin'
+            cand --column 'Read identifiers from this column of CSV input (with a header row)'
+            cand --max-affected 'Refuse to run if more than N accounts would change (default: the profile''s `max_affected`)'
+            cand --rate 'Requests per second at most, e.g. `20/s` (default: the profile''s `rate`)'
+            cand --concurrency 'Accounts in flight at once, 1 to 256 (default: the profile''s `concurrency`)'
+            cand --journal 'Where to write the job''s journal (default: the XDG state directory, by job id)'
+            cand --resume 'Continue job JOB (planned from this same input) instead of planning a new one'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --dry-run 'Show the plan and stop: nothing is changed'
+            cand --yes 'Do not ask for confirmation (required under --no-input)'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;bulk;unlock'= {
+            cand --input 'The list: a file, or `-` for stdin'
+            cand --column 'Read identifiers from this column of CSV input (with a header row)'
+            cand --max-affected 'Refuse to run if more than N accounts would change (default: the profile''s `max_affected`)'
+            cand --rate 'Requests per second at most, e.g. `20/s` (default: the profile''s `rate`)'
+            cand --concurrency 'Accounts in flight at once, 1 to 256 (default: the profile''s `concurrency`)'
+            cand --journal 'Where to write the job''s journal (default: the XDG state directory, by job id)'
+            cand --resume 'Continue job JOB (planned from this same input) instead of planning a new one'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --dry-run 'Show the plan and stop: nothing is changed'
+            cand --yes 'Do not ask for confirmation (required under --no-input)'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;bulk;revoke-sessions'= {
+            cand --input 'The list: a file, or `-` for stdin'
+            cand --column 'Read identifiers from this column of CSV input (with a header row)'
+            cand --max-affected 'Refuse to run if more than N accounts would change (default: the profile''s `max_affected`)'
+            cand --rate 'Requests per second at most, e.g. `20/s` (default: the profile''s `rate`)'
+            cand --concurrency 'Accounts in flight at once, 1 to 256 (default: the profile''s `concurrency`)'
+            cand --journal 'Where to write the job''s journal (default: the XDG state directory, by job id)'
+            cand --resume 'Continue job JOB (planned from this same input) instead of planning a new one'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --dry-run 'Show the plan and stop: nothing is changed'
+            cand --yes 'Do not ask for confirmation (required under --no-input)'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;bulk;resume'= {
+            cand --rate 'Requests per second at most (default: the profile''s `rate`)'
+            cand --concurrency 'Accounts in flight at once (default: the profile''s `concurrency`)'
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --yes 'Confirm on a protected profile without asking (required under --no-input)'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;bulk;status'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;bulk;list'= {
+            cand -p 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand --profile 'Backend profile from the config file [default: the file''s `default_profile`, else `local`]'
+            cand -o 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --output 'Output format [default: table on a terminal, ndjson otherwise]'
+            cand --fields 'Choose and order the output columns (comma-separated; `--fields help` lists them)'
+            cand --jq 'Filter each JSON record with a jq expression (built in; no jq needed)'
+            cand --reason 'Why you are doing this: sent as the audit reason with every change'
+            cand --ticket 'Ticket the change belongs to: sent as the audit ticket with every change'
+            cand --region 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile''s `region`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]'
+            cand --color 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]'
+            cand --no-input 'Never prompt; a missing value is a usage error (exit 2)'
+            cand --reveal 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+            cand -v 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand --verbose 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+            cand -q 'Only errors on stderr: no progress, notices or hints'
+            cand --quiet 'Only errors on stderr: no progress, notices or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctl;bulk;help'= {
+            cand force-reset 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified'
+            cand lock 'Lock every account in the list'
+            cand unlock 'Unlock every account in the list'
+            cand revoke-sessions 'Sign every account in the list out of all its sessions'
+            cand resume 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys'
+            cand status 'Print a job''s progress and summary'
+            cand list 'List the jobs whose journals are on this machine'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctl;bulk;help;force-reset'= {
+        }
+        &'acctl;bulk;help;lock'= {
+        }
+        &'acctl;bulk;help;unlock'= {
+        }
+        &'acctl;bulk;help;revoke-sessions'= {
+        }
+        &'acctl;bulk;help;resume'= {
+        }
+        &'acctl;bulk;help;status'= {
+        }
+        &'acctl;bulk;help;list'= {
+        }
+        &'acctl;bulk;help;help'= {
+        }
         &'acctl;audit'= {
             cand --account 'Only events about this account (email, phone number or account ID)'
             cand --actor 'Only events by this operator (reading others'' events needs the admin role)'
@@ -725,6 +983,7 @@ set edit:completion:arg-completer[acctl] = {|@words|
             cand password 'Set a customer''s password: deliver a temporary one, or take one from stdin'
             cand account 'Lock or unlock an account'
             cand sessions 'Sign a customer out everywhere'
+            cand bulk 'One action over a list of accounts: planned, journalled, resumable, exactly once'
             cand audit 'Read the audit log'
             cand sandbox 'Run the reference service in-process with demo accounts, for training'
             cand demo 'A sandbox and the reset wizard in one process: see a reset from both sides'
@@ -772,6 +1031,29 @@ set edit:completion:arg-completer[acctl] = {|@words|
             cand revoke 'Sign the customer out of every session (needs the sre or admin role)'
         }
         &'acctl;help;sessions;revoke'= {
+        }
+        &'acctl;help;bulk'= {
+            cand force-reset 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified'
+            cand lock 'Lock every account in the list'
+            cand unlock 'Unlock every account in the list'
+            cand revoke-sessions 'Sign every account in the list out of all its sessions'
+            cand resume 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys'
+            cand status 'Print a job''s progress and summary'
+            cand list 'List the jobs whose journals are on this machine'
+        }
+        &'acctl;help;bulk;force-reset'= {
+        }
+        &'acctl;help;bulk;lock'= {
+        }
+        &'acctl;help;bulk;unlock'= {
+        }
+        &'acctl;help;bulk;revoke-sessions'= {
+        }
+        &'acctl;help;bulk;resume'= {
+        }
+        &'acctl;help;bulk;status'= {
+        }
+        &'acctl;help;bulk;list'= {
         }
         &'acctl;help;audit'= {
         }

@@ -52,6 +52,7 @@ complete -c acctl -n "__fish_acctl_needs_command" -f -a "code" -d 'Send a verifi
 complete -c acctl -n "__fish_acctl_needs_command" -f -a "password" -d 'Set a customer\'s password: deliver a temporary one, or take one from stdin'
 complete -c acctl -n "__fish_acctl_needs_command" -f -a "account" -d 'Lock or unlock an account'
 complete -c acctl -n "__fish_acctl_needs_command" -f -a "sessions" -d 'Sign a customer out everywhere'
+complete -c acctl -n "__fish_acctl_needs_command" -f -a "bulk" -d 'One action over a list of accounts: planned, journalled, resumable, exactly once'
 complete -c acctl -n "__fish_acctl_needs_command" -f -a "audit" -d 'Read the audit log'
 complete -c acctl -n "__fish_acctl_needs_command" -f -a "sandbox" -d 'Run the reference service in-process with demo accounts, for training'
 complete -c acctl -n "__fish_acctl_needs_command" -f -a "demo" -d 'A sandbox and the reset wizard in one process: see a reset from both sides'
@@ -444,6 +445,229 @@ complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_su
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Sign the customer out of every session (needs the sre or admin role)'
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'
+json\t'JSON: one document (an array when there are several records)'
+ndjson\t'One JSON record a line'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l fields -d 'Choose and order the output columns (comma-separated; `--fields help` lists them)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l jq -d 'Filter each JSON record with a jq expression (built in; no jq needed)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l reason -d 'Why you are doing this: sent as the audit reason with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l ticket -d 'Ticket the change belongs to: sent as the audit ticket with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l region -d 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile\'s `region`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -s V -l version -d 'Print version'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -f -a "force-reset" -d 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -f -a "lock" -d 'Lock every account in the list'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -f -a "unlock" -d 'Unlock every account in the list'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -f -a "revoke-sessions" -d 'Sign every account in the list out of all its sessions'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -f -a "resume" -d 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -f -a "status" -d 'Print a job\'s progress and summary'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -f -a "list" -d 'List the jobs whose journals are on this machine'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l input -d 'The list: a file, or `-` for stdin' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l column -d 'Read identifiers from this column of CSV input (with a header row)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l max-affected -d 'Refuse to run if more than N accounts would change (default: the profile\'s `max_affected`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l rate -d 'Requests per second at most, e.g. `20/s` (default: the profile\'s `rate`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l concurrency -d 'Accounts in flight at once, 1 to 256 (default: the profile\'s `concurrency`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l journal -d 'Where to write the job\'s journal (default: the XDG state directory, by job id)' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l resume -d 'Continue job JOB (planned from this same input) instead of planning a new one' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'
+json\t'JSON: one document (an array when there are several records)'
+ndjson\t'One JSON record a line'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l fields -d 'Choose and order the output columns (comma-separated; `--fields help` lists them)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l jq -d 'Filter each JSON record with a jq expression (built in; no jq needed)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l reason -d 'Why you are doing this: sent as the audit reason with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l ticket -d 'Ticket the change belongs to: sent as the audit ticket with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l region -d 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile\'s `region`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l config -d 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l dry-run -d 'Show the plan and stop: nothing is changed'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l yes -d 'Do not ask for confirmation (required under --no-input)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -s V -l version -d 'Print version'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l input -d 'The list: a file, or `-` for stdin' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l column -d 'Read identifiers from this column of CSV input (with a header row)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l max-affected -d 'Refuse to run if more than N accounts would change (default: the profile\'s `max_affected`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l rate -d 'Requests per second at most, e.g. `20/s` (default: the profile\'s `rate`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l concurrency -d 'Accounts in flight at once, 1 to 256 (default: the profile\'s `concurrency`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l journal -d 'Where to write the job\'s journal (default: the XDG state directory, by job id)' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l resume -d 'Continue job JOB (planned from this same input) instead of planning a new one' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'
+json\t'JSON: one document (an array when there are several records)'
+ndjson\t'One JSON record a line'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l fields -d 'Choose and order the output columns (comma-separated; `--fields help` lists them)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l jq -d 'Filter each JSON record with a jq expression (built in; no jq needed)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l reason -d 'Why you are doing this: sent as the audit reason with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l ticket -d 'Ticket the change belongs to: sent as the audit ticket with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l region -d 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile\'s `region`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l config -d 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l dry-run -d 'Show the plan and stop: nothing is changed'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l yes -d 'Do not ask for confirmation (required under --no-input)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -s V -l version -d 'Print version'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l input -d 'The list: a file, or `-` for stdin' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l column -d 'Read identifiers from this column of CSV input (with a header row)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l max-affected -d 'Refuse to run if more than N accounts would change (default: the profile\'s `max_affected`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l rate -d 'Requests per second at most, e.g. `20/s` (default: the profile\'s `rate`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l concurrency -d 'Accounts in flight at once, 1 to 256 (default: the profile\'s `concurrency`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l journal -d 'Where to write the job\'s journal (default: the XDG state directory, by job id)' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l resume -d 'Continue job JOB (planned from this same input) instead of planning a new one' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'
+json\t'JSON: one document (an array when there are several records)'
+ndjson\t'One JSON record a line'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l fields -d 'Choose and order the output columns (comma-separated; `--fields help` lists them)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l jq -d 'Filter each JSON record with a jq expression (built in; no jq needed)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l reason -d 'Why you are doing this: sent as the audit reason with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l ticket -d 'Ticket the change belongs to: sent as the audit ticket with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l region -d 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile\'s `region`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l config -d 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l dry-run -d 'Show the plan and stop: nothing is changed'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l yes -d 'Do not ask for confirmation (required under --no-input)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l input -d 'The list: a file, or `-` for stdin' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l column -d 'Read identifiers from this column of CSV input (with a header row)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l max-affected -d 'Refuse to run if more than N accounts would change (default: the profile\'s `max_affected`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l rate -d 'Requests per second at most, e.g. `20/s` (default: the profile\'s `rate`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l concurrency -d 'Accounts in flight at once, 1 to 256 (default: the profile\'s `concurrency`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l journal -d 'Where to write the job\'s journal (default: the XDG state directory, by job id)' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l resume -d 'Continue job JOB (planned from this same input) instead of planning a new one' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'
+json\t'JSON: one document (an array when there are several records)'
+ndjson\t'One JSON record a line'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l fields -d 'Choose and order the output columns (comma-separated; `--fields help` lists them)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l jq -d 'Filter each JSON record with a jq expression (built in; no jq needed)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l reason -d 'Why you are doing this: sent as the audit reason with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l ticket -d 'Ticket the change belongs to: sent as the audit ticket with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l region -d 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile\'s `region`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l dry-run -d 'Show the plan and stop: nothing is changed'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l yes -d 'Do not ask for confirmation (required under --no-input)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -s V -l version -d 'Print version'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l rate -d 'Requests per second at most (default: the profile\'s `rate`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l concurrency -d 'Accounts in flight at once (default: the profile\'s `concurrency`)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'
+json\t'JSON: one document (an array when there are several records)'
+ndjson\t'One JSON record a line'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l fields -d 'Choose and order the output columns (comma-separated; `--fields help` lists them)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l jq -d 'Filter each JSON record with a jq expression (built in; no jq needed)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l reason -d 'Why you are doing this: sent as the audit reason with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l ticket -d 'Ticket the change belongs to: sent as the audit ticket with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l region -d 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile\'s `region`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l config -d 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l yes -d 'Confirm on a protected profile without asking (required under --no-input)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'
+json\t'JSON: one document (an array when there are several records)'
+ndjson\t'One JSON record a line'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l fields -d 'Choose and order the output columns (comma-separated; `--fields help` lists them)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l jq -d 'Filter each JSON record with a jq expression (built in; no jq needed)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l reason -d 'Why you are doing this: sent as the audit reason with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l ticket -d 'Ticket the change belongs to: sent as the audit ticket with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l region -d 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile\'s `region`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -s p -l profile -d 'Backend profile from the config file [default: the file\'s `default_profile`, else `local`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, ndjson otherwise]' -r -f -a "table\t'Human-readable table (an account card for a single account)'
+json\t'JSON: one document (an array when there are several records)'
+ndjson\t'One JSON record a line'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l fields -d 'Choose and order the output columns (comma-separated; `--fields help` lists them)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l jq -d 'Filter each JSON record with a jq expression (built in; no jq needed)' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l reason -d 'Why you are doing this: sent as the audit reason with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l ticket -d 'Ticket the change belongs to: sent as the audit ticket with every change' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l region -d 'Region for national phone numbers, ISO 3166 (e.g. `CN`) [default: the profile\'s `region`]' -r
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/acctl/config.toml]' -r -F
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from help" -f -a "force-reset" -d 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from help" -f -a "lock" -d 'Lock every account in the list'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Unlock every account in the list'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from help" -f -a "revoke-sessions" -d 'Sign every account in the list out of all its sessions'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from help" -f -a "status" -d 'Print a job\'s progress and summary'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the jobs whose journals are on this machine'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -l account -d 'Only events about this account (email, phone number or account ID)' -r
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -l actor -d 'Only events by this operator (reading others\' events needs the admin role)' -r
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -l action -d 'Only this action' -r -f -a "challenge.create\t''
@@ -638,19 +862,20 @@ complete -c acctl -n "__fish_acctl_using_subcommand completions" -s v -l verbose
 complete -c acctl -n "__fish_acctl_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
 complete -c acctl -n "__fish_acctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c acctl -n "__fish_acctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "auth" -d 'Sign in to a backend profile, check who you are, sign out'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "lookup" -d 'Find accounts by email, phone number or account ID'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "reset" -d 'Reset a customer\'s password, guided step by step (the wizard)'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "code" -d 'Send a verification code to a contact on file, and verify the code the customer reads back'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "password" -d 'Set a customer\'s password: deliver a temporary one, or take one from stdin'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "account" -d 'Lock or unlock an account'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "sessions" -d 'Sign a customer out everywhere'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "audit" -d 'Read the audit log'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "sandbox" -d 'Run the reference service in-process with demo accounts, for training'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "demo" -d 'A sandbox and the reset wizard in one process: see a reset from both sides'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "config" -d 'Show and create the config file'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions audit sandbox demo config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "auth" -d 'Sign in to a backend profile, check who you are, sign out'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "lookup" -d 'Find accounts by email, phone number or account ID'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "reset" -d 'Reset a customer\'s password, guided step by step (the wizard)'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "code" -d 'Send a verification code to a contact on file, and verify the code the customer reads back'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "password" -d 'Set a customer\'s password: deliver a temporary one, or take one from stdin'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "account" -d 'Lock or unlock an account'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "sessions" -d 'Sign a customer out everywhere'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "bulk" -d 'One action over a list of accounts: planned, journalled, resumable, exactly once'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "audit" -d 'Read the audit log'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "sandbox" -d 'Run the reference service in-process with demo accounts, for training'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "demo" -d 'A sandbox and the reset wizard in one process: see a reset from both sides'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "config" -d 'Show and create the config file'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and not __fish_seen_subcommand_from auth lookup reset code password account sessions bulk audit sandbox demo config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Sign in: store a token for the profile in the OS keyring'
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the profile, the backend, who you are signed in as, your role and scopes, and where the token came from (keyring, env or file)'
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Sign out: remove the profile\'s token from the OS keyring (and the plaintext file)'
@@ -660,6 +885,13 @@ complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcom
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "lock" -d 'Lock an account: the customer cannot sign in and no reset can start'
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "unlock" -d 'Unlock a locked account'
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "revoke" -d 'Sign the customer out of every session (needs the sre or admin role)'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from bulk" -f -a "force-reset" -d 'Force a password reset: a temporary password delivered on the channel on file, every session revoked, the customer notified'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from bulk" -f -a "lock" -d 'Lock every account in the list'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from bulk" -f -a "unlock" -d 'Unlock every account in the list'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from bulk" -f -a "revoke-sessions" -d 'Sign every account in the list out of all its sessions'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from bulk" -f -a "resume" -d 'Continue a job that was interrupted or killed: done items are skipped, the rest are sent with their original keys'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from bulk" -f -a "status" -d 'Print a job\'s progress and summary'
+complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from bulk" -f -a "list" -d 'List the jobs whose journals are on this machine'
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use (whether or not it exists)'
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the resolved settings of the profile in use: flags, environment, config file and defaults combined. Never shows a token'
 complete -c acctl -n "__fish_acctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a starter config file with one profile (named by -p, default `local`)'
