@@ -9,7 +9,7 @@
 //!   `config show`/`config set` would) and reads back to the same thing.
 #![no_main]
 
-use acctl::config::ConfigFile;
+use acctl::fuzzing::ConfigFile;
 use libfuzzer_sys::fuzz_target;
 
 fn written(file: &ConfigFile) -> String {

@@ -14,7 +14,7 @@
 //! - CSV from raw bytes: no panic; at most one error, and it ends the stream.
 #![no_main]
 
-use acctl::lookup::input::{InputFormat, InputItem, read_batches};
+use acctl::fuzzing::{InputFormat, InputItem, read_batches};
 use acctl_api::{Identifier, IdentifierError, IdentifierKind};
 use libfuzzer_sys::arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;

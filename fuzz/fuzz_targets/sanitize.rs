@@ -15,7 +15,7 @@
 
 use std::borrow::Cow;
 
-use acctl::output::sanitize::{csv_cell, for_terminal};
+use acctl::fuzzing::{csv_cell, for_terminal};
 use libfuzzer_sys::fuzz_target;
 
 fn is_bidi_control(c: char) -> bool {
