@@ -200,11 +200,13 @@ impl FromStr for HumanDuration {
         let (num, unit) = t.split_at(split);
         let n: u64 =
             num.parse().map_err(|_| ValueError(format!("`{s}` is not a duration (e.g. `10s`, `500ms`, `2m`)")))?;
+        let too_long = || ValueError(format!("`{s}` is too long a duration"));
+        // Multiplied with a check: found by fuzzing, `n * 60` wrapped silently in a release build.
         let d = match unit.trim() {
             "ms" => Duration::from_millis(n),
             "s" => Duration::from_secs(n),
-            "m" => Duration::from_secs(n * 60),
-            "h" => Duration::from_secs(n * 3600),
+            "m" => Duration::from_secs(n.checked_mul(60).ok_or_else(too_long)?),
+            "h" => Duration::from_secs(n.checked_mul(3600).ok_or_else(too_long)?),
             _ => return Err(ValueError(format!("`{s}` is not a duration (e.g. `10s`, `500ms`, `2m`)"))),
         };
         if d.is_zero() {
@@ -258,10 +260,12 @@ impl FromStr for Rate {
             "h" => 3600.0,
             _ => return Err(bad()),
         };
-        if !(n.is_finite() && n > 0.0) {
+        // Checked after dividing: `5e-324/m` is positive but divides to zero (found by fuzzing).
+        let per_second = n / secs;
+        if !(per_second.is_finite() && per_second > 0.0) {
             return Err(bad());
         }
-        Ok(Rate { per_second: Some(n / secs) })
+        Ok(Rate { per_second: Some(per_second) })
     }
 }
 
@@ -370,6 +374,10 @@ mod tests {
         assert_eq!("off".parse::<Rate>().unwrap().per_second, None);
         assert!("fast".parse::<Rate>().is_err());
         assert!("0".parse::<Concurrency>().is_err());
+        // fuzz/regressions/config: an overflowing duration and a rate that divides to zero.
+        assert!("307445734561825861m".parse::<HumanDuration>().is_err());
+        assert!("5124095576030432h".parse::<HumanDuration>().is_err());
+        assert!("5e-324/m".parse::<Rate>().is_err());
         assert_eq!("cn".parse::<Region>().unwrap().0, "CN");
         assert!("XX".parse::<Region>().is_err());
         assert_eq!("https://a.example/".parse::<BackendUrl>().unwrap().0, "https://a.example");
