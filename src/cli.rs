@@ -69,6 +69,10 @@ pub struct GlobalArgs {
     #[arg(long, env = EnvVars::ACCTL_NO_INPUT, global = true, action = ArgAction::SetTrue)]
     pub no_input: bool,
 
+    /// Confirm changes on a protected profile without being asked (the reset wizard still asks)
+    #[arg(long, global = true)]
+    pub yes: bool,
+
     /// Why you are doing this: sent as the audit reason with every change
     #[arg(long, env = EnvVars::ACCTL_REASON, global = true, value_name = "TEXT")]
     pub reason: Option<String>,

@@ -243,6 +243,21 @@ impl From<ApiError> for CliError {
     }
 }
 
+/// The service's error with its status line as the cause but without its
+/// message, for a failure the caller words in full itself.
+fn without_service_message(api: ApiError) -> CliError {
+    let status = status_for_api(&api);
+    let hints = api.hints();
+    match api {
+        ApiError::Problem { cause, request_id, .. } => {
+            let mut e = CliError::new(status, cause);
+            e.request_id = request_id;
+            hints.into_iter().fold(e, CliError::with_hint)
+        }
+        other => CliError::from(other),
+    }
+}
+
 /// A recovery step's failure: its exit status, message, the service's error
 /// as the cause (with the request id and the service's own hints), and the
 /// step's hint last.
@@ -251,13 +266,18 @@ impl From<RecoveryError> for CliError {
         let (failure, message, hint, api) = err.into_parts();
         let mut e = match (api, failure.clone()) {
             (Some(api), _) => {
-                let mut e = CliError::from(api);
+                let mut e;
                 if let (Failure::PasswordPolicy { violations }, Some(_)) = (&failure, &message) {
+                    // The message already counts the broken rules: the service's
+                    // own sentence saying the same would only repeat it.
+                    e = without_service_message(api);
                     // Each broken rule is a cause of the rejection: they print as
                     // `caused by:` lines, which show even under --quiet.
                     for v in violations.iter().rev() {
                         e = e.with_context(format!("{}: {}", v.code.as_str(), v.detail));
                     }
+                } else {
+                    e = CliError::from(api);
                 }
                 match message {
                     Some(m) => e.with_context(m),

@@ -55,6 +55,8 @@ pub struct Settings {
     pub output: OutputSettings,
     pub audit: AuditContext,
     pub no_input: bool,
+    /// `--yes`: a protected profile's confirmation is given.
+    pub yes: bool,
     pub reveal: bool,
 }
 
@@ -75,7 +77,16 @@ impl Settings {
             ticket: audit_text("--ticket", global.ticket.as_deref())?,
             job: None,
         };
-        Ok(Settings { config, config_exists, profile, output, audit, no_input: global.no_input, reveal: global.reveal })
+        Ok(Settings {
+            config,
+            config_exists,
+            profile,
+            output,
+            audit,
+            no_input: global.no_input,
+            yes: global.yes,
+            reveal: global.reveal,
+        })
     }
 
     /// Reads IDENT as `acctl lookup` does: any identifier form, the profile's
@@ -88,26 +99,50 @@ impl Settings {
 impl Settings {
     /// Checks what a mutating command needs before it changes anything:
     /// `--reason` when the profile requires one; on a `protected` profile also
-    /// `--ticket`, and `--yes` under `--no-input`. Returns the banner a
-    /// protected profile shows on stderr, for the command to print.
-    pub fn guard_mutation(&self, yes: bool) -> Result<Option<String>, CliError> {
+    /// `--ticket`, and `--yes` when there is no one to ask (`can_confirm` is
+    /// false: `--no-input`, or no terminal). Everything missing is named in
+    /// one error, so one more run is enough. Returns the banner a protected
+    /// profile shows on stderr, for the command to print.
+    pub fn check_change(&self, can_confirm: bool) -> Result<Option<String>, CliError> {
         let p = &self.profile;
+        let mut missing = Vec::new();
+        let mut how = Vec::new();
         if (p.require_reason || p.protected) && self.audit.reason.is_none() {
-            return Err(CliError::usage(format!("profile `{}` requires a reason for every change", p.name))
-                .with_hint("pass `--reason TEXT` (or set `ACCTL_REASON`); it is recorded in the audit log"));
+            missing.push("a reason");
+            how.push("`--reason TEXT` (or `ACCTL_REASON`)");
         }
         if p.protected && self.audit.ticket.is_none() {
-            return Err(CliError::usage(format!("profile `{}` is protected: every change needs a ticket", p.name))
-                .with_hint("pass `--ticket ID` (or set `ACCTL_TICKET`)"));
+            missing.push("a ticket");
+            how.push("`--ticket ID` (or `ACCTL_TICKET`)");
         }
-        if p.protected && self.no_input && !yes {
-            return Err(CliError::usage(format!(
-                "profile `{}` is protected: under `--no-input`, confirm with `--yes`",
-                p.name
-            )));
+        if p.protected && !self.yes && !can_confirm {
+            missing.push(if self.no_input {
+                "a confirmation (`--no-input` is set)"
+            } else {
+                "a confirmation (there is no terminal to ask on)"
+            });
+            how.push("`--yes`");
         }
-        Ok(p.protected
-            .then(|| format!("PROTECTED PROFILE `{}` ({}): this changes real customer accounts", p.name, p.url)))
+        if missing.is_empty() {
+            return Ok(self.protected_banner());
+        }
+        let what = if p.protected { "is protected" } else { "requires a reason" };
+        let mut hint = format!("pass {}", crate::ui::and_list(&how));
+        if missing.iter().any(|m| !m.starts_with("a confirmation")) {
+            hint.push_str("; they are recorded in the audit log");
+        }
+        Err(CliError::usage(format!(
+            "profile `{}` {what}: this change needs {}",
+            p.name,
+            crate::ui::and_list(&missing)
+        ))
+        .with_hint(hint))
+    }
+
+    /// The line a protected profile shows before every change, or `None`.
+    pub fn protected_banner(&self) -> Option<String> {
+        let p = &self.profile;
+        p.protected.then(|| format!("PROTECTED PROFILE `{}` ({}): this changes real customer accounts", p.name, p.url))
     }
 }
 
@@ -238,22 +273,25 @@ mod tests {
     }
 
     #[test]
-    fn protected_profiles_need_reason_ticket_and_yes_under_no_input() {
+    fn protected_profiles_name_every_missing_requirement_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.toml");
         std::fs::write(&path, "[profiles.local]\nurl = \"https://p.example\"\nprotected = true\n").unwrap();
         let mut g = global(&path);
-        assert!(
-            Settings::resolve(&g, false).unwrap().guard_mutation(false).unwrap_err().to_string().contains("reason")
+        g.no_input = true;
+        let err = Settings::resolve(&g, false).unwrap().check_change(false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "profile `local` is protected: this change needs a reason, a ticket and a confirmation (`--no-input` is set)"
         );
         g.reason = Some("customer called".into());
-        assert!(
-            Settings::resolve(&g, false).unwrap().guard_mutation(false).unwrap_err().to_string().contains("ticket")
-        );
         g.ticket = Some("SUP-1".into());
-        g.no_input = true;
-        assert!(Settings::resolve(&g, false).unwrap().guard_mutation(false).is_err());
-        let banner = Settings::resolve(&g, false).unwrap().guard_mutation(true).unwrap();
+        let err = Settings::resolve(&g, false).unwrap().check_change(false).unwrap_err();
+        assert!(err.to_string().ends_with("needs a confirmation (`--no-input` is set)"), "{err}");
+        // A terminal to ask on is as good as --yes here: the command asks.
+        assert!(Settings::resolve(&g, false).unwrap().check_change(true).unwrap().is_some());
+        g.yes = true;
+        let banner = Settings::resolve(&g, false).unwrap().check_change(false).unwrap();
         assert!(banner.unwrap().contains("PROTECTED"));
     }
 

@@ -30,10 +30,6 @@ pub struct TargetArgs {
     /// The customer's email, phone number or account ID
     #[arg(value_name = "IDENT")]
     ident: String,
-
-    /// Do not ask for confirmation on a protected profile
-    #[arg(long)]
-    yes: bool,
 }
 
 /// The account after the change.
@@ -79,7 +75,9 @@ pub async fn run(cmd: AccountCommand, settings: &Settings, ui: &Ui) -> Result<Ex
     };
     let verb = if lock { "Lock" } else { "Unlock" };
     let ident = settings.parse_identifier(&args.ident)?;
-    begin_change(settings, ui, args.yes, &format!("{verb} account `{}`", args.ident.trim()))?;
+    if !begin_change(settings, ui, &format!("{verb} account `{}`", args.ident.trim()))? {
+        return Ok(ExitStatus::Success);
+    }
     let step = Step::new(settings)?;
     let account = step.account(&args.ident, &ident).await?;
     let change = step.change(settings);

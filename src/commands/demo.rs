@@ -103,6 +103,7 @@ fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, ui: &Ui) -> Settings {
         },
         audit: AuditContext { reason: Some(REASON.to_owned()), ticket: Some(TICKET.to_owned()), job: None },
         no_input: global.no_input,
+        yes: global.yes,
         reveal: false,
     }
 }
@@ -123,6 +124,13 @@ impl super::reset::CustomerSide for CustomerFeed<'_> {
 
     fn caller_identifier(&self) -> Option<&str> {
         Some("alice@example.com")
+    }
+
+    fn another_account(&self) -> Option<&str> {
+        Some(
+            "At work the reset stops here (exit 6) until an SRE deals with the account. \
+             Here, try another one: alice@example.com, or acc_demofrank (MFA).",
+        )
     }
 }
 

@@ -184,27 +184,28 @@ impl Step {
     }
 }
 
-/// The checks before any change: reason/ticket as the profile demands
-/// ([`Settings::guard_mutation`]); on a protected profile the banner, then a
-/// confirmation unless `--yes`. `what` says what is about to happen
-/// ("Lock account `acc_…`").
-fn begin_change(settings: &Settings, ui: &Ui, yes: bool, what: &str) -> Result<(), CliError> {
-    let Some(banner) = settings.guard_mutation(yes)? else { return Ok(()) };
+/// What a person reads after answering no to a confirmation.
+const NOTHING_CHANGED: &str = "Nothing was changed.";
+
+/// The checks before any change: reason/ticket as the profile demands, and
+/// on a protected profile the banner, then a confirmation unless `--yes`
+/// ([`Settings::check_change`] names everything missing at once). `what`
+/// says what is about to happen ("Lock account `acc_…`").
+///
+/// `Ok(false)`: the person said no. That is an answer, not a failure: the
+/// command stops with exit 0 and "Nothing was changed." on stderr, as the
+/// wizard does when its last question is declined (README, "Confirmations").
+fn begin_change(settings: &Settings, ui: &Ui, what: &str) -> Result<bool, CliError> {
+    let Some(banner) = settings.check_change(ui.can_prompt(settings.no_input))? else { return Ok(true) };
     ui.warn(banner);
-    if yes {
-        return Ok(());
-    }
-    if !ui.can_prompt(settings.no_input) {
-        return Err(CliError::usage(format!(
-            "profile `{}` is protected and there is no terminal to confirm on",
-            settings.profile.name
-        ))
-        .with_hint("pass `--yes` to confirm the change"));
+    if settings.yes {
+        return Ok(true);
     }
     if ui.confirm_change(&format!("{what} on protected profile `{}`?", settings.profile.name))? {
-        Ok(())
+        Ok(true)
     } else {
-        Err(crate::ui::cancelled())
+        ui.info(NOTHING_CHANGED);
+        Ok(false)
     }
 }
 

@@ -81,7 +81,9 @@ pub struct SetArgs {
     deliver: bool,
 
     /// With --deliver: where the temporary password goes [default: the verified channel, else email, else sms]
-    #[arg(long, value_enum, value_name = "CHANNEL", requires = "deliver")]
+    // `requires` alone is not enough: clap lets it pass once `--password-stdin`
+    // answers the `new_password` group, so the conflict is said outright.
+    #[arg(long, value_enum, value_name = "CHANNEL", requires = "deliver", conflicts_with = "password_stdin")]
     channel: Option<ChannelArg>,
 
     /// Read the new password from stdin (one line)
@@ -91,10 +93,6 @@ pub struct SetArgs {
     /// Leave the customer's other sessions signed in
     #[arg(long)]
     keep_sessions: bool,
-
-    /// Do not ask for confirmation on a protected profile
-    #[arg(long)]
-    yes: bool,
 }
 
 /// What the service did, as it answered: never the password.
@@ -162,7 +160,9 @@ async fn set(args: SetArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, 
             .with_hint("use the token `acctl code verify` printed, or --force"));
     }
     let forced = if args.force { "Force a password change" } else { "Change the password" };
-    begin_change(settings, ui, args.yes, &format!("{forced} of `{}`", args.ident.trim()))?;
+    if !begin_change(settings, ui, &format!("{forced} of `{}`", args.ident.trim()))? {
+        return Ok(ExitStatus::Success);
+    }
     // Read before any request: a missing password is a usage error, not a half-done change.
     let new = match args.password_stdin {
         true => NewPassword::CustomerChosen(ui.read_stdin_line("password")?),

@@ -28,10 +28,6 @@ pub struct RevokeArgs {
     /// The customer's email, phone number or account ID
     #[arg(value_name = "IDENT")]
     ident: String,
-
-    /// Do not ask for confirmation on a protected profile
-    #[arg(long)]
-    yes: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,7 +55,9 @@ impl Record for Revoked {
 pub async fn run(cmd: SessionsCommand, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let SessionsCommand::Revoke(args) = cmd;
     let ident = settings.parse_identifier(&args.ident)?;
-    begin_change(settings, ui, args.yes, &format!("Sign `{}` out everywhere", args.ident.trim()))?;
+    if !begin_change(settings, ui, &format!("Sign `{}` out everywhere", args.ident.trim()))? {
+        return Ok(ExitStatus::Success);
+    }
     let step = Step::new(settings)?;
     let account = step.account(&args.ident, &ident).await?;
     let revoked = recovery::revoke_sessions(&step.client, &account, step.change(settings)).await?.value;

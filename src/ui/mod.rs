@@ -20,7 +20,7 @@ use std::time::Duration;
 use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-pub use prompt::{and_list, cancelled};
+pub use prompt::and_list;
 pub use secret::SecretInput;
 use tokio::sync::watch;
 

@@ -29,7 +29,7 @@ use secrecy::SecretString;
 use tokio::sync::watch;
 
 use super::Ui;
-use crate::error::{CliError, ExitStatus};
+use crate::error::CliError;
 
 impl Ui {
     /// Takes over Ctrl-C for the rest of the process (see the module doc).
@@ -253,11 +253,6 @@ impl Ui {
     }
 }
 
-/// "Cancelled; nothing was changed": the answer no at a confirmation.
-pub fn cancelled() -> CliError {
-    CliError::new(ExitStatus::Interrupted, anyhow::anyhow!("cancelled; nothing was changed"))
-}
-
 /// Runs a blocking prompt without stalling the runtime's worker threads.
 fn blocking<T>(f: impl FnOnce() -> T) -> T {
     match tokio::runtime::Handle::try_current() {
@@ -303,11 +298,14 @@ fn listen_for_interrupts() -> Result<watch::Receiver<bool>, CliError> {
 }
 
 /// `a, b and c`.
-pub fn and_list(items: &[String]) -> String {
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init = init.iter().map(AsRef::as_ref).collect::<Vec<_>>();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
     }
 }
 

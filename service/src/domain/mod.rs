@@ -81,13 +81,18 @@ pub enum DomainError {
     InvalidCode { attempts_left: u32 },
     #[error("{0}")]
     VerificationInvalid(String),
-    #[error("the password breaks {} rule(s) of the password policy", .0.len())]
+    #[error("the password breaks {} of the password policy", rules(.0.len()))]
     PasswordPolicy(Vec<PolicyViolation>),
     /// The request contradicts itself (e.g. a password with `mode: deliver`).
     #[error("{0}")]
     Unprocessable(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// `1 rule`, `2 rules`: the count in words a person reads.
+fn rules(n: usize) -> String {
+    if n == 1 { "1 rule".to_owned() } else { format!("{n} rules") }
 }
 
 impl From<rusqlite::Error> for DomainError {

@@ -30,6 +30,8 @@ pub(crate) fn api_error(e: &DomainError) -> ApiError {
         DomainError::InvalidCode { attempts_left } => {
             let detail = if *attempts_left == 0 {
                 "the code is wrong and no tries are left; send a new code".to_owned()
+            } else if *attempts_left == 1 {
+                "the code is wrong; 1 try left".to_owned()
             } else {
                 format!("the code is wrong; {attempts_left} tries left")
             };

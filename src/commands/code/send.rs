@@ -34,10 +34,6 @@ pub struct SendArgs {
     /// Where the code goes [default: email when on file, else sms]
     #[arg(long, value_enum, value_name = "CHANNEL")]
     channel: Option<ChannelArg>,
-
-    /// Do not ask for confirmation on a protected profile
-    #[arg(long)]
-    yes: bool,
 }
 
 /// The challenge as the service answered it: its members are the record's.
@@ -75,7 +71,9 @@ impl Record for SentCode {
 
 pub async fn run(args: SendArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let ident = settings.parse_identifier(&args.ident)?;
-    begin_change(settings, ui, args.yes, &format!("Send a verification code to `{}`", args.ident.trim()))?;
+    if !begin_change(settings, ui, &format!("Send a verification code to `{}`", args.ident.trim()))? {
+        return Ok(ExitStatus::Success);
+    }
     let step = Step::new(settings)?;
     let account = step.account(&args.ident, &ident).await?;
     let sent = recovery::send_code(&step.client, &account, args.channel.map(Into::into), step.change(settings)).await?;

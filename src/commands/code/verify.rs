@@ -36,10 +36,6 @@ pub struct VerifyArgs {
     /// Read the code from stdin (one line) instead of prompting
     #[arg(long)]
     code_stdin: bool,
-
-    /// Do not ask for confirmation on a protected profile
-    #[arg(long)]
-    yes: bool,
 }
 
 /// What a verification gave: a token, or the channels still to verify.
@@ -111,7 +107,9 @@ pub async fn run(args: VerifyArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
     if challenge_id.is_empty() {
         return Err(CliError::usage("the challenge ID is empty").with_hint("use the ID that `acctl code send` printed"));
     }
-    begin_change(settings, ui, args.yes, &format!("Verify the code of `{challenge_id}`"))?;
+    if !begin_change(settings, ui, &format!("Verify the code of `{challenge_id}`"))? {
+        return Ok(ExitStatus::Success);
+    }
     let input = SecretInput {
         what: "code",
         stdin_flag: "--code-stdin",

@@ -73,7 +73,12 @@ impl Flow<'_> {
                 Err(e) => return Err(e.into()),
             };
             self.show_card(&account);
-            recovery::ensure_recoverable(&account)?;
+            if let Err(e) = recovery::ensure_recoverable(&account) {
+                let Some(note) = self.customer.and_then(|c| c.another_account()) else { return Err(e.into()) };
+                self.ui.bad(for_terminal(&format!("{}.", capitalised(&e.to_string()))));
+                self.ui.say(self.ui.dim(note));
+                continue;
+            }
             if self.ui.confirm("Is this the customer's account?", false)? {
                 return Ok(Some(account));
             }
@@ -93,4 +98,10 @@ impl Flow<'_> {
         }
         self.ui.say("");
     }
+}
+
+/// `Account …` for a message that starts a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -94,6 +94,14 @@ pub struct ResetArgs {
 pub trait CustomerSide: Send + Sync {
     fn messages_sent(&self);
 
+    /// A note for an account the wizard cannot reset (locked, disabled):
+    /// with one, the wizard shows why and the note, and asks for another
+    /// identifier instead of stopping (the demo, whose sandbox has no SRE
+    /// to unlock it and is gone once the demo ends).
+    fn another_account(&self) -> Option<&str> {
+        None
+    }
+
     /// What the caller gave as their identifier, taken when the agent presses
     /// Enter at the first identifier prompt (the demo's scripted caller).
     fn caller_identifier(&self) -> Option<&str> {
@@ -212,51 +220,61 @@ impl Flow<'_> {
         self.report(&account, &verification, set.value, set.request_id)
     }
 
-    /// A protected profile shows its banner first; reason and ticket it needs
-    /// but was not given are asked for here rather than failing.
+    /// The ticket and reason for the audit log, asked first unless a flag or
+    /// the environment gave them: Enter skips one the profile does not
+    /// require; one it requires is asked until given. A protected profile
+    /// shows its banner before.
     fn audit_context(&mut self) -> Result<(), CliError> {
         let settings = self.settings;
+        if let Some(banner) = settings.protected_banner() {
+            self.ui.alarm(banner);
+        }
         let profile = &settings.profile;
-        if profile.protected {
-            // The banner's text is `guard_mutation`'s; ask it with the audit filled in.
-            let mut probe = settings.clone();
-            probe.audit.reason.get_or_insert_with(|| "-".into());
-            probe.audit.ticket.get_or_insert_with(|| "-".into());
-            probe.no_input = false;
-            if let Ok(Some(banner)) = probe.guard_mutation(false) {
-                self.ui.alarm(banner);
-            }
+        if self.audit.ticket.is_none() || self.audit.reason.is_none() {
+            self.ui.say(self.ui.dim("The ticket and reason go in the audit log with every step of this reset."));
         }
-        let mut audit = settings.audit.clone();
-        let mut asked = false;
-        if (profile.require_reason || profile.protected) && audit.reason.is_none() {
-            audit.reason = Some(self.ask_audit_text("Reason for this reset (it goes in the audit log)")?);
-            asked = true;
+        if self.audit.ticket.is_none() {
+            self.audit.ticket = self.ask_audit_text("Ticket", profile.protected)?;
         }
-        if profile.protected && audit.ticket.is_none() {
-            audit.ticket = Some(self.ask_audit_text("Ticket this reset belongs to")?);
-            asked = true;
+        if self.audit.reason.is_none() {
+            self.audit.reason = self.ask_audit_text("Reason", profile.require_reason || profile.protected)?;
         }
         let mut checked = settings.clone();
-        checked.audit = audit.clone();
-        checked.guard_mutation(false)?;
-        if asked {
-            self.audit = audit;
-        }
+        checked.audit = self.audit.clone();
+        // Answered here, so only a profile the wizard cannot satisfy is left to fail.
+        checked.check_change(true)?;
         Ok(())
     }
 
-    fn ask_audit_text(&self, prompt: &str) -> Result<String, CliError> {
+    /// One line of audit text; `None` when skipped with Enter.
+    fn ask_audit_text(&self, what: &str, required: bool) -> Result<Option<String>, CliError> {
+        let profile = &self.settings.profile.name;
+        let prompt = match required {
+            true => format!("{what} for this reset (profile `{profile}` requires one)"),
+            false => format!("{what} for this reset (Enter to skip)"),
+        };
         loop {
-            let text = self.ui.text(prompt)?;
+            let text = self.ui.text(&prompt)?;
             match AuditContext::check_text(&text) {
-                Ok(Some(text)) => return Ok(text.to_owned()),
-                Ok(None) => {
-                    self.ui.bad(format!("Profile `{}` needs this for every change.", self.settings.profile.name))
-                }
+                Ok(Some(text)) => return Ok(Some(text.to_owned())),
+                Ok(None) if !required => return Ok(None),
+                Ok(None) => self.ui.bad(format!("Profile `{profile}` needs this for every change.")),
                 Err(_) => self.ui.bad("One line of text, at most 500 characters."),
             }
         }
+    }
+
+    /// `ticket SUP-1234, reason "customer called"`, or what was skipped.
+    fn audit_summary(&self) -> String {
+        let ticket = match &self.audit.ticket {
+            Some(t) => format!("ticket {}", for_terminal(t)),
+            None => "no ticket".to_owned(),
+        };
+        let reason = match &self.audit.reason {
+            Some(r) => format!("reason \"{}\"", for_terminal(r)),
+            None => "no reason".to_owned(),
+        };
+        format!("{ticket}, {reason}")
     }
 
     fn report(
@@ -286,6 +304,7 @@ impl Flow<'_> {
             let by = change.notified.iter().map(|c| c.in_words().to_owned()).collect::<Vec<_>>();
             self.ui.say(format!("  • The customer was told about the change by {}.", and_list(&by)));
         }
+        self.ui.say(format!("  • In the audit log with {}.", self.audit_summary()));
         if let Some(id) = &request_id {
             self.ui.say(format!("  • Request id: {}", for_terminal(id)));
         }

@@ -19,17 +19,19 @@ impl Flow<'_> {
         account: &Account,
         verification: &Verification,
     ) -> Result<NewPassword, CliError> {
-        self.ui.say(self.ui.dim(format!(
-            "A temporary password goes by {}; only the customer sees it.",
-            self.destination(account, verification.first)
-        )));
         let items = [
             "Send the customer a temporary password (recommended)".to_owned(),
             "The customer types a new password here (walk-in desk)".to_owned(),
         ];
         match self.ui.select("How does the customer get a new password?", &items, 0)? {
             // The temporary password goes where the first code went.
-            0 => Ok(NewPassword::Deliver { channel: Some(verification.first) }),
+            0 => {
+                self.ui.say(self.ui.dim(format!(
+                    "The temporary password will go by {}; only the customer sees it.",
+                    self.destination(account, verification.first)
+                )));
+                Ok(NewPassword::Deliver { channel: Some(verification.first) })
+            }
             _ => Ok(NewPassword::CustomerChosen(self.ask_new_password(account)?)),
         }
     }
@@ -86,6 +88,7 @@ impl Flow<'_> {
         }
         self.ui.say("  • the customer is signed out everywhere");
         self.ui.say("  • the customer is told about the change on every contact on file");
+        self.ui.say(format!("  • in the audit log with {}", self.audit_summary()));
         self.ui.confirm("Reset the password now?", false)
     }
 
