@@ -31,7 +31,7 @@ Exit codes:
 
 pub(crate) const ROOT_AFTER_HELP: &str = "\
 Examples:
-  acctl auth login                          # paste a token at a hidden prompt; it goes to the OS keyring
+  acctl auth login                          # paste a token at a hidden prompt (kept in the OS keyring)
   acctl lookup alice@example.com            # an account card
   acctl lookup +8613800138000 acc_demobob   # several identifiers, one row each
   cut -d, -f2 users.csv | acctl lookup - | jq -r 'select(.account) | .account.id'
@@ -134,6 +134,34 @@ mod tests {
     #[test]
     fn the_clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// clap wraps help at 100 columns, in the middle of a command if an
+    /// example line is longer: every line of every help text fits.
+    #[test]
+    fn every_help_line_fits_in_100_columns() {
+        fn walk(cmd: &mut clap::Command, path: &str, long: &mut Vec<String>) {
+            let path = format!("{path} {}", cmd.get_name());
+            let texts =
+                [cmd.get_after_help(), cmd.get_after_long_help(), cmd.get_before_help(), cmd.get_before_long_help()];
+            for text in texts.into_iter().flatten() {
+                for line in text.to_string().lines().filter(|l| l.chars().count() > 100) {
+                    long.push(format!("{path}: {line}"));
+                }
+            }
+            let usage = cmd.render_usage().to_string();
+            for line in usage.lines().filter(|l| l.chars().count() > 100) {
+                long.push(format!("{path} usage: {line}"));
+            }
+            for sub in cmd.get_subcommands_mut() {
+                walk(sub, &path, long);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut long = Vec::new();
+        walk(&mut cmd, "", &mut long);
+        assert!(long.is_empty(), "lines clap would wrap at 100 columns:\n{}", long.join("\n"));
     }
 
     #[test]

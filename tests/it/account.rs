@@ -156,6 +156,9 @@ fn a_protected_profile_shows_a_banner_and_needs_reason_ticket_and_yes() {
         env.url
     ));
     let reason = ["--reason", "fraud report", "--ticket", "SEC-9"];
+    // Everything missing is named at once, so one more run is enough.
+    let run = env.run_as("sre", &["account", "lock", "acc_demobob", "--no-input"]);
+    snapshot!(env, run, "nothing_given");
     let run = env.run_as("sre", &["account", "lock", "acc_demobob", "--reason", "fraud report"]);
     snapshot!(env, run, "no_ticket");
     let run = env.run_as("sre", &[&["account", "lock", "acc_demobob", "--no-input"], &reason[..]].concat());
@@ -165,13 +168,18 @@ fn a_protected_profile_shows_a_banner_and_needs_reason_ticket_and_yes() {
     snapshot!(env, run, "no_terminal_no_yes");
     assert_eq!(customer.account("acc_demobob").status, AccountStatus::Active);
 
-    let run = env.run_as("sre", &[&["account", "lock", "acc_demobob", "--yes", "-o", "ndjson"], &reason[..]].concat());
+    // `--yes` is a global flag: accepted wherever it is put.
+    let run = env.run_as("sre", &[&["account", "--yes", "lock", "acc_demobob", "-o", "ndjson"], &reason[..]].concat());
     snapshot!(env, run, "yes");
     assert_eq!(customer.account("acc_demobob").status, AccountStatus::Locked);
     assert_eq!(
         customer.audit_trail("acc_demobob"),
         ["test-sre account.lock success reason=\"fraud report\" ticket=\"SEC-9\""]
     );
+    let run =
+        env.run_as("sre", &[&["--yes", "account", "unlock", "acc_demobob", "-o", "ndjson"], &reason[..]].concat());
+    snapshot!(env, run, "yes_first");
+    assert_eq!(customer.account("acc_demobob").status, AccountStatus::Active);
 }
 
 #[test]

@@ -136,15 +136,55 @@ fn the_interactive_demo_takes_a_trainee_through_a_reset_with_the_safe_defaults()
         .collect();
     assert_eq!(code.len(), 6, "{}", seen[3]);
     let typed = || code.clone();
-    trainee.dialogue(&[
+    let seen = trainee.dialogue(&[
         ("", LineFrom(&typed)),
         ("How does the customer get a new password?", Line("")),
         ("Reset the password now?", Line("y")),
         ("Request id", Wait),
     ]);
+    // Where the temporary password goes is said once it is the agent's choice, not before.
+    assert!(
+        !seen[1].contains("temporary password will go") && !seen[1].contains("temporary password goes"),
+        "{}",
+        seen[1]
+    );
+    assert!(seen[2].contains("The temporary password will go by email to a***@example.com"), "{}", seen[2]);
+    // The demo's ticket and reason are shown before and after the change.
+    assert!(seen[2].contains("in the audit log with ticket DEMO-1, reason \"demo: customer forgot their password\""));
     trainee.finish().assert_code(0).shows_in_order(&[
         "Your temporary password is",
         "Password reset for `acc_demoalice`",
         "Request id",
+    ]);
+}
+
+/// The locked demo account ends nothing: the trainee sees why and is asked
+/// for another identifier (the sandbox is gone once the demo ends, so a hint
+/// to run a command against it could not be followed).
+#[cfg(unix)]
+#[test]
+fn a_locked_demo_account_leads_back_to_the_identifier_prompt() {
+    use crate::dialogue::Key::{Line, Wait};
+    use crate::dialogue::Terminal;
+
+    let env = TestEnv::new();
+    let mut trainee = Terminal::start(&env, None, &["demo"]);
+    let seen = trainee.dialogue(&[
+        ("email, phone number or account ID (Enter: alice@example.com)", Line("acc_demoerin")),
+        ("Here, try another one: alice@example.com, or acc_demofrank (MFA).", Wait),
+        ("Another email, phone number or account ID (Enter to stop)", Line("acc_demofrank")),
+        ("Is this the customer's account?", Line("")),
+        ("Another email, phone number or account ID (Enter to stop)", Line("")),
+    ]);
+    assert!(
+        seen[1].contains("Account `acc_demoerin` is locked: its password cannot be reset; nothing was sent."),
+        "{}",
+        seen[1]
+    );
+    trainee.finish().assert_code(0).shows_in_order(&["Stopped: nothing was sent and nothing changed."]).never_shows(&[
+        "error:",
+        "hint:",
+        "acctl account unlock",
+        "acctl audit",
     ]);
 }

@@ -94,9 +94,9 @@ fn a_protected_profile_asks_before_a_change_and_no_changes_nothing() {
         sre.finish()
     };
 
-    // Declining is reported as an interruption (exit 130), where declining the
-    // wizard's last question exits 0: see the report on issue 8.
-    lock("n").assert_code(130).shows_in_order(&["? no", "error: cancelled; nothing was changed"]);
+    // No is an answer, not a failure: exit 0, as when the wizard's last
+    // question is declined (before: `error: cancelled; …` and exit 130).
+    lock("n").assert_code(0).shows_in_order(&["? no", "Nothing was changed."]).never_shows(&["error:"]);
     assert_eq!(customer.account("acc_demobob").status, AccountStatus::Active);
     lock("y").assert_code(0).shows_in_order(&["is locked (was active)"]);
     assert_eq!(customer.account("acc_demobob").status, AccountStatus::Locked);

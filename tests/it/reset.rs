@@ -18,6 +18,11 @@ use crate::dialogue::Terminal;
 
 const DEMO_PASSWORD: &str = "demo-password-2026";
 
+/// The wizard's first two questions, skipped with Enter: the test profile
+/// requires neither a ticket nor a reason.
+const NO_TICKET_NO_REASON: [(&str, crate::dialogue::Key<'static>); 2] =
+    [("Ticket for this reset (Enter to skip)", Line("")), ("Reason for this reset (Enter to skip)", Line(""))];
+
 /// A test env and the service's (frozen) clock, to move it.
 fn env_with_clock() -> (TestEnv, Clock) {
     let mut clock = None;
@@ -45,6 +50,7 @@ fn enter_y_and_the_code_alone_reset_with_a_temporary_password() {
 
     let code = || backend.code(id, Channel::Email);
     let mut agent = Terminal::reset(&env, &["alice@example.com", "-o", "json"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     let seen = agent.dialogue(&[
         ("Is this the customer's account?", Line("y")),
         ("Send the code by", Line("")),
@@ -104,6 +110,7 @@ fn the_customer_types_a_password_and_a_rejected_one_is_asked_again() {
 
     let code = || backend.code(id, Channel::Email);
     let mut agent = Terminal::reset(&env, &["acc_demobob"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     let seen = agent.dialogue(&[
         ("Is this the customer's account?", Line("y")),
         ("Send the code by", Line("")),
@@ -158,6 +165,7 @@ fn a_wrong_code_is_refused_with_the_tries_left_and_the_right_one_goes_through() 
     let right = || backend.code(id, Channel::Email);
     let wrong = || if right() == "000000" { "111111".to_owned() } else { "000000".to_owned() };
     let mut agent = Terminal::reset(&env, &[]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     agent.dialogue(&[
         ("Customer's email, phone number or account ID", Line("nobody@example.com")),
         ("No account matches `nobody@example.com`.", Wait),
@@ -194,6 +202,7 @@ fn an_mfa_account_needs_a_code_on_email_and_then_on_sms() {
     let email = || backend.code(id, Channel::Email);
     let sms = || backend.code(id, Channel::Sms);
     let mut agent = Terminal::reset(&env, &["frank@example.com", "-o", "json"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     let seen = agent.dialogue(&[
         ("Is this the customer's account?", Line("y")),
         ("Send the first code by (MFA: a code on each is needed)", Line("")),
@@ -234,6 +243,7 @@ fn a_new_code_is_sent_after_the_cooldown_and_the_old_one_stops_working() {
         "r".to_owned()
     };
     let mut agent = Terminal::reset(&env, &["acc_demograce"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     agent.dialogue(&[
         ("Is this the customer's account?", Line("y")),
         ("Send the code by", Line("")),
@@ -259,17 +269,18 @@ fn a_new_code_is_sent_after_the_cooldown_and_the_old_one_stops_working() {
 fn a_locked_or_disabled_account_stops_the_wizard_with_exit_6() {
     let env = TestEnv::new();
     let backend = Backend::new(&env);
-    Terminal::reset(&env, &["erin@example.com"])
+    let mut agent = Terminal::reset(&env, &["erin@example.com"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
+    agent
         .finish()
         .assert_code(6)
         .shows_in_order(&["locked", "error: account `acc_demoerin` is locked", "`acctl account unlock acc_demoerin`"])
         .never_shows(&["Is this the customer's account?"]);
     assert_eq!(backend.inbox("acc_demoerin"), [], "nothing was sent");
 
-    Terminal::reset(&env, &["acc_demoheidi"])
-        .finish()
-        .assert_code(6)
-        .shows_in_order(&["error: account `acc_demoheidi` is disabled"]);
+    let mut agent = Terminal::reset(&env, &["acc_demoheidi"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
+    agent.finish().assert_code(6).shows_in_order(&["error: account `acc_demoheidi` is disabled"]);
     assert_eq!(backend.inbox("acc_demoheidi"), [], "nothing was sent");
     assert_eq!(backend.audit_trail("acc_demoerin"), Vec::<String>::new());
 }
@@ -284,6 +295,7 @@ fn ctrl_c_at_the_password_choice_changes_nothing_and_exits_130() {
     let before = backend.account(id);
     let code = || backend.code(id, Channel::Email);
     let mut agent = Terminal::reset(&env, &["acc_demoken"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     let seen = agent.dialogue(&[
         ("Is this the customer's account?", Line("y")),
         ("Send the code by", Line("")),
@@ -328,6 +340,7 @@ fn ctrl_c_at_a_hidden_prompt_turns_echo_back_on() {
     let id = "acc_demodave";
     let code = || backend.code(id, Channel::Sms);
     let mut agent = Terminal::reset(&env, &["acc_demodave"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     agent.dialogue(&[
         ("Is this the customer's account?", Line("y")),
         ("The code goes by SMS to", Wait),
@@ -349,6 +362,7 @@ fn not_the_customers_account_sends_nothing_and_hostile_names_are_defused() {
     let env = TestEnv::new();
     let backend = Backend::new(&env);
     let mut agent = Terminal::reset(&env, &["mallory@example.net"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     let seen = agent.dialogue(&[
         // Enter: the safe default, no.
         ("Is this the customer's account?", Line("")),
@@ -372,6 +386,7 @@ fn declining_the_final_confirmation_changes_nothing() {
     let id = "acc_demoalice";
     let code = || backend.code(id, Channel::Email);
     let mut agent = Terminal::reset(&env, &[id]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     agent.dialogue(&[
         ("Is this the customer's account?", Line("y")),
         ("Send the code by", Line("")),
@@ -385,7 +400,7 @@ fn declining_the_final_confirmation_changes_nothing() {
 }
 
 #[test]
-fn a_protected_profile_shows_its_banner_and_asks_for_reason_and_ticket() {
+fn a_protected_profile_shows_its_banner_and_asks_until_ticket_and_reason_are_given() {
     let env = TestEnv::new();
     env.write_config(&format!(
         "default_profile = \"prod\"\n\n[profiles.prod]\nurl = \"{}\"\nregion = \"CN\"\nprotected = true\n",
@@ -397,9 +412,9 @@ fn a_protected_profile_shows_its_banner_and_asks_for_reason_and_ticket() {
     let mut agent = Terminal::reset(&env, &[id]);
     agent.dialogue(&[
         ("PROTECTED PROFILE `prod`", Wait),
-        ("Reason for this reset", Line("")),
+        ("Ticket for this reset (profile `prod` requires one)", Line("SUP-1234")),
+        ("Reason for this reset (profile `prod` requires one)", Line("")),
         ("Profile `prod` needs this for every change.", Line("customer called, forgot password")),
-        ("Ticket this reset belongs to", Line("SUP-1234")),
         ("Is this the customer's account?", Line("y")),
         ("Send the code by", Line("")),
         ("Code the customer reads out", LineFrom(&code)),
@@ -444,6 +459,7 @@ fn without_a_terminal_or_under_no_input_it_points_to_the_steps() {
 fn stopping_after_a_search_that_matched_nothing_exits_3() {
     let env = TestEnv::new();
     let mut agent = Terminal::reset(&env, &["+8613011112222"]);
+    agent.dialogue(&NO_TICKET_NO_REASON);
     agent.dialogue(&[
         ("No account matches `+8613011112222`.", Wait),
         ("Another email, phone number or account ID (Enter to stop)", Line("")),
@@ -452,4 +468,63 @@ fn stopping_after_a_search_that_matched_nothing_exits_3() {
         .finish()
         .assert_code(3)
         .shows_in_order(&["error: no account matches `+8613011112222`; stopped: nothing was sent"]);
+}
+
+#[test]
+fn the_ticket_and_reason_asked_first_go_in_the_audit_log_and_the_summary() {
+    let env = TestEnv::new();
+    let backend = Backend::new(&env);
+    let id = "acc_democarol";
+    let code = || backend.code(id, Channel::Email);
+    let mut agent = Terminal::reset(&env, &[id]);
+    let seen = agent.dialogue(&[
+        ("The ticket and reason go in the audit log with every step of this reset.", Wait),
+        ("Ticket for this reset (Enter to skip)", Line("SUP-77")),
+        ("Reason for this reset (Enter to skip)", Line("customer called, lost phone")),
+        ("Is this the customer's account?", Line("y")),
+        ("Code the customer reads out", LineFrom(&code)),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("y")),
+    ]);
+    let given = "ticket SUP-77, reason \"customer called, lost phone\"";
+    assert!(seen[6].contains(&format!("  • in the audit log with {given}\n")), "{}", seen[6]);
+    agent.finish().assert_code(0).shows_in_order(&[
+        "Password reset for `acc_democarol`",
+        &format!("  • In the audit log with {given}."),
+        "Request id",
+    ]);
+    let context = "reason=\"customer called, lost phone\" ticket=\"SUP-77\"";
+    assert_eq!(
+        backend.audit_trail(id),
+        [
+            format!("test-agent challenge.create success {context} detail=\"channel=email\""),
+            format!(
+                "test-agent challenge.verify success {context} detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\""
+            ),
+            format!("test-agent password.set success {context} detail=\"mode=deliver sessions_revoked=0\""),
+        ]
+    );
+
+    // A ticket given by flag is not asked for; the reason still is, and Enter skips it.
+    let id = "acc_demobob";
+    let code = || backend.code(id, Channel::Email);
+    let mut agent = Terminal::reset(&env, &[id, "--ticket", "SUP-78"]);
+    let seen = agent.dialogue(&[
+        ("Reason for this reset (Enter to skip)", Line("")),
+        ("Is this the customer's account?", Line("y")),
+        ("Send the code by", Line("")),
+        ("Code the customer reads out", LineFrom(&code)),
+        ("How does the customer get a new password?", Line("")),
+        ("Reset the password now?", Line("n")),
+    ]);
+    assert!(!seen[0].contains("Ticket for this reset"), "{}", seen[0]);
+    assert!(seen[5].contains("  • in the audit log with ticket SUP-78, no reason\n"), "{}", seen[5]);
+    agent.finish().assert_code(0).never_shows(&["Ticket for this reset"]);
+    assert_eq!(
+        backend.audit_trail(id)[..2],
+        [
+            "test-agent challenge.create success ticket=\"SUP-78\" detail=\"channel=email\"",
+            "test-agent challenge.verify success ticket=\"SUP-78\" detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\"",
+        ]
+    );
 }

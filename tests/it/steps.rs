@@ -329,10 +329,9 @@ fn a_password_is_never_taken_from_argv() {
     assert_eq!(customer.signs_in("acc_demobob", DEMO_PASSWORD), Ok(false), "nothing changed");
     assert_eq!(customer.audit_trail("acc_demobob"), ["customer login success"], "no change was even tried");
 
-    // BUG (reported on issue 8): `--channel` means "with --deliver: where the
-    // temporary password goes", yet with `--password-stdin` it is accepted
-    // and ignored. This used to be asserted as exit 2 with an empty stdin,
-    // which failed for the empty password instead.
+    // `--channel` means "with --deliver: where the temporary password goes":
+    // with `--password-stdin` it is a usage error, and nothing changes
+    // (before: accepted, ignored, exit 0 and the password set).
     let run = set_password(
         &env,
         "sre",
@@ -341,6 +340,7 @@ fn a_password_is_never_taken_from_argv() {
         Some(&format!("{NEW_PASSWORD}\n")),
     );
     snapshot!(env, run, "channel_without_deliver");
+    assert_eq!(customer.signs_in("acc_demobob", DEMO_PASSWORD), Ok(false), "nothing changed");
 }
 
 #[test]

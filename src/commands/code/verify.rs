@@ -27,7 +27,9 @@ use crate::ui::{SecretInput, Ui};
 #[command(after_help = "Examples:
   acctl code verify chl_5n2k8q4w9x1c              # asks for the code; typing is not shown
   echo 123456 | acctl code verify chl_5n2k8q4w9x1c --code-stdin -o ndjson
-  export ACCTL_VERIFICATION=$(acctl code verify \"$CHALLENGE\" --code-stdin -o ndjson < code.txt | jq -r .verification_token)")]
+  # keep the token for `acctl password set`, off the command line:
+  answer=$(acctl code verify \"$CHALLENGE\" --code-stdin -o ndjson < code.txt)
+  export ACCTL_VERIFICATION=$(jq -r .verification_token <<< \"$answer\")")]
 pub struct VerifyArgs {
     /// The challenge ID that `acctl code send` printed (chl_…)
     #[arg(value_name = "CHALLENGE_ID")]
