@@ -31,7 +31,7 @@ Exit codes:
 
 pub(crate) const ROOT_AFTER_HELP: &str = "\
 Examples:
-  acctl auth login                          # paste a token at a hidden prompt (kept in the OS keyring)
+  acctl auth login                          # paste a token at a hidden prompt; kept in the keyring
   acctl lookup alice@example.com            # an account card
   acctl lookup +8613800138000 acc_demobob   # several identifiers, one row each
   cut -d, -f2 users.csv | acctl lookup - | jq -r 'select(.account) | .account.id'

@@ -126,17 +126,17 @@ impl Settings {
         if missing.is_empty() {
             return Ok(self.protected_banner());
         }
-        let what = if p.protected { "is protected" } else { "requires a reason" };
         let mut hint = format!("pass {}", crate::ui::and_list(&how));
-        if missing.iter().any(|m| !m.starts_with("a confirmation")) {
-            hint.push_str("; they are recorded in the audit log");
+        match missing.iter().filter(|m| !m.starts_with("a confirmation")).count() {
+            0 => {}
+            1 => hint.push_str("; it is recorded in the audit log"),
+            _ => hint.push_str("; they are recorded in the audit log"),
         }
-        Err(CliError::usage(format!(
-            "profile `{}` {what}: this change needs {}",
-            p.name,
-            crate::ui::and_list(&missing)
-        ))
-        .with_hint(hint))
+        let message = match p.protected {
+            true => format!("profile `{}` is protected: this change needs {}", p.name, crate::ui::and_list(&missing)),
+            false => format!("profile `{}` requires a reason for every change", p.name),
+        };
+        Err(CliError::usage(message).with_hint(hint))
     }
 
     /// The line a protected profile shows before every change, or `None`.

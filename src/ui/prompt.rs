@@ -315,9 +315,9 @@ mod tests {
 
     #[test]
     fn and_lists_read_as_english() {
-        assert_eq!(and_list(&[]), "");
-        assert_eq!(and_list(&["email".into()]), "email");
-        assert_eq!(and_list(&["email".into(), "SMS".into()]), "email and SMS");
-        assert_eq!(and_list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["email"]), "email");
+        assert_eq!(and_list(&["email", "SMS"]), "email and SMS");
+        assert_eq!(and_list(&["a".to_owned(), "b".into(), "c".into()]), "a, b and c");
     }
 }
