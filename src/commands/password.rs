@@ -56,12 +56,10 @@ pub async fn run(cmd: PasswordCommand, settings: &Settings, ui: &Ui) -> Result<E
     // No required group for the token: it may come from the environment,
     // which clap does not see (see `authority`).
     group(ArgGroup::new("new_password").required(true).args(["deliver", "password_stdin"])),
-    // clap's own usage line is 105 columns: too wide for the 100 of `--help`.
-    override_usage = "acctl password set [OPTIONS] <--verification <TOKEN>|--force>\n       \
-                      <--deliver|--password-stdin> <IDENT>",
     after_help = "Examples:
   ACCTL_VERIFICATION=vt_… acctl password set alice@example.com --deliver
-  export ACCTL_VERIFICATION=\"$TOKEN\"; acctl password set alice@example.com --password-stdin < new-password.txt
+  export ACCTL_VERIFICATION=\"$TOKEN\"
+  acctl password set alice@example.com --password-stdin < new-password.txt
   echo \"$TOKEN\" | acctl password set alice@example.com --verification-stdin --deliver
   acctl password set acc_demobob --force --deliver --reason 'account takeover' --ticket SEC-77"
 )]

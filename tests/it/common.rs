@@ -282,10 +282,6 @@ fn regex_escape(s: &str) -> String {
 /// several runs (`name@step.snap`).
 #[macro_export]
 macro_rules! snapshot {
-    // Inline (`@r"…"`) first: an `expr` fragment cannot back out of `@`.
-    ($env:expr, $run:expr, @$inline:literal) => {
-        $env.insta_settings(None).bind(|| insta::assert_snapshot!($run.snapshot(), @$inline))
-    };
     ($env:expr, $run:expr) => {
         $env.insta_settings(None).bind(|| insta::assert_snapshot!($run.snapshot()))
     };
