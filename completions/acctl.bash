@@ -320,7 +320,7 @@ _acctl() {
 
     case "${cmd}" in
         acctl)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version auth lookup reset code password account sessions bulk audit sandbox demo config completions help"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version auth lookup reset code password account sessions bulk audit sandbox demo config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -378,7 +378,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__account)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version lock unlock help"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version lock unlock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -492,7 +492,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__account__subcmd__lock)
-            opts="-p -o -v -q -h -V --yes --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,7 +550,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__account__subcmd__unlock)
-            opts="-p -o -v -q -h -V --yes --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -608,7 +608,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__audit)
-            opts="-p -o -v -q -h -V --account --actor --action --since --limit --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --account --actor --action --since --limit --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,7 +686,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__auth)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version login status logout help"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,7 +814,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__auth__subcmd__login)
-            opts="-p -o -v -q -h -V --with-token --insecure-storage --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --with-token --insecure-storage --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -872,7 +872,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__auth__subcmd__logout)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -930,7 +930,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__auth__subcmd__status)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -988,7 +988,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__bulk)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version force-reset lock unlock revoke-sessions resume status list help"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version force-reset lock unlock revoke-sessions resume status list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1046,7 +1046,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__bulk__subcmd__force__subcmd__reset)
-            opts="-p -o -v -q -h -V --input --column --dry-run --yes --max-affected --rate --concurrency --journal --resume --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --input --column --dry-run --max-affected --rate --concurrency --journal --resume --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1258,7 +1258,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__bulk__subcmd__list)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1316,7 +1316,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__bulk__subcmd__lock)
-            opts="-p -o -v -q -h -V --input --column --dry-run --yes --max-affected --rate --concurrency --journal --resume --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --input --column --dry-run --max-affected --rate --concurrency --journal --resume --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1402,7 +1402,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__bulk__subcmd__resume)
-            opts="-p -o -v -q -h -V --yes --rate --concurrency --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --rate --concurrency --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1468,7 +1468,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__bulk__subcmd__revoke__subcmd__sessions)
-            opts="-p -o -v -q -h -V --input --column --dry-run --yes --max-affected --rate --concurrency --journal --resume --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --input --column --dry-run --max-affected --rate --concurrency --journal --resume --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1554,7 +1554,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__bulk__subcmd__status)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1612,7 +1612,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__bulk__subcmd__unlock)
-            opts="-p -o -v -q -h -V --input --column --dry-run --yes --max-affected --rate --concurrency --journal --resume --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --input --column --dry-run --max-affected --rate --concurrency --journal --resume --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,7 +1698,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__code)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version send verify help"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version send verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,7 +1812,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__code__subcmd__send)
-            opts="-p -o -v -q -h -V --channel --yes --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --channel --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1874,7 +1874,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__code__subcmd__verify)
-            opts="-p -o -v -q -h -V --code-stdin --yes --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --code-stdin --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1932,7 +1932,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__completions)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,7 +1990,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__config)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version path show init help"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version path show init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2118,7 +2118,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__config__subcmd__init)
-            opts="-p -o -v -q -h -V --url --force --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --url --force --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2180,7 +2180,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__config__subcmd__path)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2238,7 +2238,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__config__subcmd__show)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2296,7 +2296,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__demo)
-            opts="-p -o -v -q -h -V --script --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --script --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2830,7 +2830,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__lookup)
-            opts="-p -o -v -q -h -V --by --column --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --by --column --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2896,7 +2896,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__password)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version set help"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2996,7 +2996,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__password__subcmd__set)
-            opts="-p -o -v -q -h -V --verification-stdin --force --deliver --channel --password-stdin --keep-sessions --yes --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --verification-stdin --force --deliver --channel --password-stdin --keep-sessions --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3058,7 +3058,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__reset)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3116,7 +3116,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__sandbox)
-            opts="-p -o -v -q -h -V --listen --db --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --listen --db --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3182,7 +3182,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__sessions)
-            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version revoke help"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3282,7 +3282,7 @@ _acctl() {
             return 0
             ;;
         acctl__subcmd__sessions__subcmd__revoke)
-            opts="-p -o -v -q -h -V --yes --profile --output --fields --jq --no-input --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --profile --output --fields --jq --no-input --yes --reason --ticket --reveal --region --config --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -40,7 +40,7 @@ complete -c acctl -n "__fish_acctl_needs_command" -l color -d 'When to use colou
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_needs_command" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_needs_command" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_needs_command" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_needs_command" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_needs_command" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_needs_command" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -76,7 +76,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand auth; and not __fish_seen_su
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -104,7 +104,7 @@ never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from stdin instead of prompting'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure-storage -d 'Keep the token in a plaintext file readable only by you (when no OS keyring is available)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -126,7 +126,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -148,7 +148,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -178,7 +178,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand lookup" -l color -d 'When to
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand lookup" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand lookup" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand lookup" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand lookup" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand lookup" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand lookup" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -200,7 +200,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand reset" -l color -d 'When to 
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand reset" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand reset" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand reset" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand reset" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand reset" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand reset" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -222,7 +222,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand code; and not __fish_seen_su
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand code; and not __fish_seen_subcommand_from send verify help" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand code; and not __fish_seen_subcommand_from send verify help" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand code; and not __fish_seen_subcommand_from send verify help" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and not __fish_seen_subcommand_from send verify help" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and not __fish_seen_subcommand_from send verify help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and not __fish_seen_subcommand_from send verify help" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -249,7 +249,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from send" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from send" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from send" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from send" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from send" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -272,7 +272,7 @@ always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from verify" -l code-stdin -d 'Read the code from stdin (one line) instead of prompting'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from verify" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from verify" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from verify" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand code; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -297,7 +297,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_see
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and not __fish_seen_subcommand_from set help" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -328,7 +328,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_su
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read the new password from stdin (one line)'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l keep-sessions -d 'Leave the customer\'s other sessions signed in'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand password; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -352,7 +352,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand account; and not __fish_seen
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand account; and not __fish_seen_subcommand_from lock unlock help" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand account; and not __fish_seen_subcommand_from lock unlock help" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand account; and not __fish_seen_subcommand_from lock unlock help" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and not __fish_seen_subcommand_from lock unlock help" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and not __fish_seen_subcommand_from lock unlock help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and not __fish_seen_subcommand_from lock unlock help" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -377,7 +377,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from lock" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from lock" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from lock" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from lock" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from lock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from lock" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -399,7 +399,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from unlock" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from unlock" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from unlock" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from unlock" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from unlock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand account; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -424,7 +424,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand sessions; and not __fish_see
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and not __fish_seen_subcommand_from revoke help" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand sessions; and not __fish_seen_subcommand_from revoke help" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand sessions; and not __fish_seen_subcommand_from revoke help" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and not __fish_seen_subcommand_from revoke help" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and not __fish_seen_subcommand_from revoke help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and not __fish_seen_subcommand_from revoke help" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -448,7 +448,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_su
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -472,6 +472,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_su
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and not __fish_seen_subcommand_from force-reset lock unlock revoke-sessions resume status list help" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -508,8 +509,8 @@ complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l dry-run -d 'Show the plan and stop: nothing is changed'
-complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l yes -d 'Do not ask for confirmation (required under --no-input)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from force-reset" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -538,8 +539,8 @@ complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l dry-run -d 'Show the plan and stop: nothing is changed'
-complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l yes -d 'Do not ask for confirmation (required under --no-input)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from lock" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -568,8 +569,8 @@ complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l dry-run -d 'Show the plan and stop: nothing is changed'
-complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l yes -d 'Do not ask for confirmation (required under --no-input)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -598,8 +599,8 @@ complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l dry-run -d 'Show the plan and stop: nothing is changed'
-complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l yes -d 'Do not ask for confirmation (required under --no-input)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from revoke-sessions" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -622,8 +623,8 @@ complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcom
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour on stderr and in tables [default: auto; NO_COLOR turns it off]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l yes -d 'Confirm on a protected profile without asking (required under --no-input)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -645,6 +646,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -666,6 +668,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
+complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand bulk; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -708,7 +711,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand audit" -l color -d 'When to 
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand audit" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand audit" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand audit" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -732,7 +735,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -l color -d 'When t
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand sandbox" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -755,7 +758,7 @@ always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand demo" -l script -d 'Run the flow unattended and print each step (no prompts)'
 complete -c acctl -n "__fish_acctl_using_subcommand demo" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand demo" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand demo" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand demo" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand demo" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand demo" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -777,7 +780,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand config; and not __fish_seen_
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -803,7 +806,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subc
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from path" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from path" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from path" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -825,7 +828,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subc
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from show" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from show" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from show" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -849,7 +852,7 @@ always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing config file'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from init" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from init" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from init" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'
@@ -875,7 +878,7 @@ complete -c acctl -n "__fish_acctl_using_subcommand completions" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c acctl -n "__fish_acctl_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is a usage error (exit 2)'
-complete -c acctl -n "__fish_acctl_using_subcommand completions" -l yes -d 'Confirm changes on a protected profile without being asked (the reset wizard still asks)'
+complete -c acctl -n "__fish_acctl_using_subcommand completions" -l yes -d 'Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)'
 complete -c acctl -n "__fish_acctl_using_subcommand completions" -l reveal -d 'Ask for unmasked email and phone (needs the `accounts:pii` scope; audited)'
 complete -c acctl -n "__fish_acctl_using_subcommand completions" -s v -l verbose -d 'More log output on stderr (-v, -vv, -vvv); never logs secrets'
 complete -c acctl -n "__fish_acctl_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr: no progress, notices or hints'

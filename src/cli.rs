@@ -69,7 +69,7 @@ pub struct GlobalArgs {
     #[arg(long, env = EnvVars::ACCTL_NO_INPUT, global = true, action = ArgAction::SetTrue)]
     pub no_input: bool,
 
-    /// Confirm changes on a protected profile without being asked (the reset wizard still asks)
+    /// Confirm a change without being asked (protected profiles, bulk jobs; not the wizard)
     #[arg(long, global = true)]
     pub yes: bool,
 

@@ -46,7 +46,8 @@ pub enum BulkCommand {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   acctl bulk lock --input compromised.txt --reason 'credential stuffing' --ticket INC-42 --dry-run
-  acctl lookup - < ids.txt | jq -c 'select(.account.status==\"active\")' | acctl bulk lock --input - --yes
+  acctl lookup - < ids.txt | jq -c 'select(.account.status==\"active\")' \\
+    | acctl bulk lock --input - --yes
   acctl bulk force-reset --input accounts.csv --column email --rate 20/s --yes
   acctl bulk resume 20261130T081500Z-3f9a2c1d")]
 pub struct JobArgs {
@@ -61,10 +62,6 @@ pub struct JobArgs {
     /// Show the plan and stop: nothing is changed
     #[arg(long)]
     dry_run: bool,
-
-    /// Do not ask for confirmation (required under --no-input)
-    #[arg(long)]
-    yes: bool,
 
     /// Refuse to run if more than N accounts would change (default: the profile's `max_affected`)
     #[arg(long, value_name = "N")]
@@ -97,10 +94,6 @@ pub struct JobArgs {
 pub struct ResumeArgs {
     #[arg(value_name = "JOB")]
     job: String,
-
-    /// Confirm on a protected profile without asking (required under --no-input)
-    #[arg(long)]
-    yes: bool,
 
     /// Requests per second at most (default: the profile's `rate`)
     #[arg(long, value_name = "N/s")]

@@ -95,7 +95,7 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, CliError> {
 
 /// `acctl bulk ACTION --input …`.
 pub async fn start(action: Action, args: JobArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
-    if let Some(banner) = settings.guard_mutation(args.yes)? {
+    if let Some(banner) = settings.check_change(!settings.no_input)? {
         ui.warn(banner);
     }
     let path = args.input.clone();
@@ -110,7 +110,7 @@ pub async fn start(action: Action, args: JobArgs, settings: &Settings, ui: &Ui) 
     if let Some(job) = &args.resume {
         let (journal_path, state) = super::read_job(job)?;
         state.check_matches(&settings.profile.name, None, Some(action), Some(&parsed.digest))?;
-        return resume_job(journal_path, state, args.yes, args.rate, args.concurrency, settings, ui).await;
+        return resume_job(journal_path, state, args.rate, args.concurrency, settings, ui).await;
     }
     let (client, signer) = job_client(settings, action, args.rate).await?;
     let concurrency = args.concurrency.map_or(settings.profile.concurrency, usize::from);
@@ -135,7 +135,7 @@ pub async fn start(action: Action, args: JobArgs, settings: &Settings, ui: &Ui) 
         ))
         .with_hint(format!("check the input, or pass `--max-affected {affected}` if that many is right")));
     }
-    if affected > 0 && !args.yes {
+    if affected > 0 && !settings.yes {
         let question =
             format!("{} {affected} account(s) on profile `{}`?", capitalised(action.verb()), settings.profile.name);
         if !ui.can_prompt(settings.no_input) {
@@ -143,7 +143,9 @@ pub async fn start(action: Action, args: JobArgs, settings: &Settings, ui: &Ui) 
                 .with_hint(format!("pass `--yes` to {} {affected} account(s)", action.as_str())));
         }
         if !ui.confirm_change(&question)? {
-            return Err(crate::ui::cancelled());
+            // An answer, not a failure: exit 0, as every declined confirmation.
+            ui.info("Nothing was changed.");
+            return Ok(ExitStatus::Success);
         }
     }
     let now = time::OffsetDateTime::now_utc();
@@ -189,13 +191,12 @@ pub async fn start(action: Action, args: JobArgs, settings: &Settings, ui: &Ui) 
 pub async fn resume(args: &ResumeArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let (path, state) = super::read_job(&args.job)?;
     state.check_matches(&settings.profile.name, None, None, None)?;
-    resume_job(path, state, args.yes, args.rate, args.concurrency, settings, ui).await
+    resume_job(path, state, args.rate, args.concurrency, settings, ui).await
 }
 
 async fn resume_job(
     path: PathBuf,
     state: JobState,
-    yes: bool,
     rate: Option<Rate>,
     concurrency: Option<u16>,
     settings: &Settings,
@@ -207,7 +208,7 @@ async fn resume_job(
         audit: AuditContext { reason: header.reason.clone(), ticket: header.ticket.clone(), job: None },
         ..settings.clone()
     };
-    if let Some(banner) = resumed.guard_mutation(yes)? {
+    if let Some(banner) = resumed.check_change(!resumed.no_input)? {
         ui.warn(banner);
     }
     let (client, signer) = job_client(settings, header.action, rate).await?;
