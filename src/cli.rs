@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{ArgAction, Args, ValueEnum};
 
 use crate::env::EnvVars;
@@ -122,6 +123,25 @@ impl GlobalArgs {
             ColorChoice::Auto => None,
         };
         UiOptions { color, quiet: self.quiet, verbose: self.verbose }
+    }
+}
+
+/// The `--output` values and their help, kept here with the rest of the clap
+/// surface so that `output` does not depend on clap.
+impl ValueEnum for OutputFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Ndjson, OutputFormat::Csv, OutputFormat::Tsv]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            OutputFormat::Table => ("table", "Human-readable table (an account card for a single account)"),
+            OutputFormat::Json => ("json", "JSON: one document (an array when there are several records)"),
+            OutputFormat::Ndjson => ("ndjson", "One JSON record a line"),
+            OutputFormat::Csv => ("csv", "Comma-separated values with a header row"),
+            OutputFormat::Tsv => ("tsv", "Tab-separated values with a header row"),
+        };
+        Some(PossibleValue::new(name).help(help))
     }
 }
 

@@ -16,7 +16,6 @@ pub mod terminal_json;
 
 use std::io::{BufWriter, StdoutLock, Write};
 
-use clap::ValueEnum;
 use serde_json::Value;
 
 use crate::error::CliError;
@@ -26,18 +25,14 @@ pub use record::{Cell, Field, Record};
 /// Rows per table when a long stream is printed as tables.
 pub const TABLE_CHUNK: usize = 500;
 
-/// `--output`: how records are written to stdout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// `--output`: how records are written to stdout. (Its clap face, names and
+/// help, is in `cli`, so this layer stays clap-free.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
-    /// Human-readable table (an account card for a single account)
     Table,
-    /// JSON: one document (an array when there are several records)
     Json,
-    /// One JSON record a line
     Ndjson,
-    /// Comma-separated values with a header row
     Csv,
-    /// Tab-separated values with a header row
     Tsv,
 }
 
