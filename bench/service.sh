@@ -14,7 +14,7 @@ bin=target/release/acctl-service
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 accounts=100000
-$bin accounts generate --db "$work/bench.db" --count $accounts 2>/dev/null
+$bin accounts generate --create --db "$work/bench.db" --count $accounts 2>/dev/null
 export ACCTL_TOKEN=$($bin token create --db "$work/bench.db" --actor bench --role agent 2>/dev/null)
 export BENCH_ACCOUNTS=$accounts
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -26,7 +26,7 @@ Exit codes:
   5    verification failed: wrong, expired or used-up code or token
   6    rejected by policy (password policy, account locked)
   7    rate limited and retries exhausted
-  8    backend unavailable (connect error, timeouts, 5xx after retries)
+  8    backend or OS keyring unavailable (connect error, timeouts, 5xx after retries)
   9    some items failed (lookup -, bulk; the summary says which)
   130  interrupted";
 
@@ -51,7 +51,14 @@ Environment:
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Backend profile from the config file [default: the file's `default_profile`, else `local`]
-    #[arg(short = 'p', long, env = EnvVars::ACCTL_PROFILE, global = true, value_name = "NAME")]
+    #[arg(
+        short = 'p',
+        long,
+        env = EnvVars::ACCTL_PROFILE,
+        global = true,
+        value_name = "NAME",
+        add = clap_complete::ArgValueCandidates::new(crate::settings::profile_candidates)
+    )]
     pub profile: Option<String>,
 
     /// Output format [default: table on a terminal, ndjson otherwise]
@@ -105,6 +112,47 @@ pub struct GlobalArgs {
     /// Only errors on stderr: no progress, notices or hints
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
+}
+
+/// The flags people reach for to hand over a secret, and where the secret
+/// goes instead. No command takes one: a value in argv stays in the shell's
+/// history and shows in `ps` to every user of the machine.
+const SECRET_FLAGS: &[(&str, &str, &str)] = &[
+    (
+        "--token",
+        "a token",
+        "pipe it to `acctl auth login --with-token` (or paste it at `acctl auth login`'s hidden prompt), or set `ACCTL_TOKEN` in the environment",
+    ),
+    (
+        "--password",
+        "a password",
+        "`acctl password set --password-stdin` reads it from stdin; `acctl reset` asks for it at a hidden prompt",
+    ),
+    (
+        "--code",
+        "a verification code",
+        "`acctl code verify --code-stdin` reads it from stdin; on a terminal it asks at a prompt",
+    ),
+];
+
+/// A secret flag anywhere on the command line (before a `--`), refused before
+/// clap sees it: clap would suggest a look-alike flag ("a similar argument
+/// exists: '--ticket'"), steering a token into the audit log. The value is
+/// never repeated.
+pub fn refuse_secret_in_argv(args: &[std::ffi::OsString]) -> Option<crate::error::CliError> {
+    let args = args.iter().skip(1).map_while(|a| a.to_str().map(|a| a.to_owned()).or(Some(String::new())));
+    for arg in args.take_while(|a| a != "--") {
+        let flag = arg.split_once('=').map_or(arg.as_str(), |(flag, _)| flag);
+        if let Some((flag, what, instead)) = SECRET_FLAGS.iter().find(|(f, ..)| *f == flag) {
+            return Some(
+                crate::error::CliError::usage(format!(
+                    "`{flag}`: no acctl command takes {what} on the command line (it would stay in the shell history and show in the process list)"
+                ))
+                .with_hint(*instead),
+            );
+        }
+    }
+    None
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -102,6 +102,24 @@ pub enum CredentialError {
 pub struct KeyringCause(pub String);
 
 impl CredentialError {
+    /// The exit status: no token is "not authenticated" (4); a keyring that
+    /// cannot be reached or does not answer is a service acctl depends on
+    /// being unavailable (8, as for the backend: retrying later, or another
+    /// store, is the way out); anything else from the keyring or the token
+    /// file is unexpected (1).
+    pub fn exit_status(&self) -> crate::error::ExitStatus {
+        use crate::error::ExitStatus;
+        match self {
+            CredentialError::NotSignedIn { .. } | CredentialError::NoKeyringToAsk { .. } => {
+                ExitStatus::NotAuthenticated
+            }
+            CredentialError::KeyringUnavailable { .. } | CredentialError::KeyringTimeout { .. } => {
+                ExitStatus::Unavailable
+            }
+            _ => ExitStatus::Unexpected,
+        }
+    }
+
     /// Whether "run `acctl auth login`" is the next step.
     pub fn wants_login(&self) -> bool {
         matches!(self, CredentialError::NotSignedIn { .. })
@@ -143,11 +161,60 @@ impl CredentialStore {
         }
     }
 
+    /// Whether the OS keyring answers (a read of this profile's entry), so
+    /// that `auth login` can say there is nowhere to keep a token before
+    /// asking for one.
+    pub fn check_keyring(&self) -> Result<(), CredentialError> {
+        self.keyring(KeyringOp::Get).map(|_| ())
+    }
+
+    /// Where [`CredentialStore::resolve`] takes the token from, without asking
+    /// the keyring (the last place looked): for a hint after the service
+    /// rejected it.
+    pub fn source(&self) -> TokenSource {
+        if crate::env::var(TOKEN_ENV).is_some_and(|t| !t.trim().is_empty()) {
+            return TokenSource::Env;
+        }
+        match &self.file {
+            Some(path) if read_file(path).is_ok_and(|f| f.profiles.contains_key(&self.profile)) => {
+                TokenSource::File(path.clone())
+            }
+            _ => TokenSource::Keyring,
+        }
+    }
+
+    /// What to do when the service rejected this profile's token: the way
+    /// out depends on where the token came from (`ACCTL_TOKEN` wins over a
+    /// stored one, so signing in again cannot help while it is set).
+    pub fn rejected_hint(&self) -> String {
+        let profile = &self.profile;
+        match self.source() {
+            TokenSource::Env => format!(
+                "the token came from `{TOKEN_ENV}`, which wins over any stored sign-in: set it to a valid token, or unset it to use the token `acctl auth login -p {profile}` stores"
+            ),
+            TokenSource::File(path) => format!(
+                "the token came from the plaintext file `{}`: run `acctl auth login -p {profile} --insecure-storage` to replace it",
+                path.display()
+            ),
+            TokenSource::Keyring => format!(
+                "the token came from the OS keyring: run `acctl auth login -p {profile}` to replace it"
+            ),
+        }
+    }
+
     /// `ACCTL_TOKEN`, then the insecure file, then the keyring.
     pub fn resolve(&self) -> Result<Credential, CredentialError> {
         if let Some(token) = crate::env::var(TOKEN_ENV).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
             return Ok(Credential { token: token.into(), source: TokenSource::Env });
         }
+        self.resolve_stored()
+    }
+
+    /// The token `auth login` stored for this profile (the file, then the
+    /// keyring), whatever `ACCTL_TOKEN` says: `auth status` checks the other
+    /// profiles with their own tokens, never sending the environment's token
+    /// to a backend it may not be meant for.
+    pub fn resolve_stored(&self) -> Result<Credential, CredentialError> {
         if let Some(path) = &self.file
             && let Some(token) = read_file(path)?.profiles.remove(&self.profile)
         {
@@ -183,20 +250,22 @@ impl CredentialStore {
     }
 
     /// Removes the profile's token from the keyring and the file. Returns
-    /// where something was removed. A keyring that cannot be reached is an
-    /// error only if nothing else was removed.
-    pub fn remove(&self) -> Result<Vec<TokenSource>, CredentialError> {
+    /// where something was removed, and the keyring's error when it could not
+    /// be asked (then a token kept there, if any, is still there).
+    pub fn remove(&self) -> Result<(Vec<TokenSource>, Option<CredentialError>), CredentialError> {
         let mut removed = Vec::new();
         if self.remove_from_file()? {
             removed.push(TokenSource::File(self.file.clone().unwrap_or_default()));
         }
-        match self.keyring(KeyringOp::Delete) {
-            Ok(KeyringAnswer::Deleted) => removed.push(TokenSource::Keyring),
-            Ok(_) => {}
-            Err(e) if removed.is_empty() => return Err(e),
-            Err(_) => {}
-        }
-        Ok(removed)
+        let unreached = match self.keyring(KeyringOp::Delete) {
+            Ok(KeyringAnswer::Deleted) => {
+                removed.push(TokenSource::Keyring);
+                None
+            }
+            Ok(_) => None,
+            Err(e) => Some(e),
+        };
+        Ok((removed, unreached))
     }
 
     fn remove_from_file(&self) -> Result<bool, CredentialError> {
@@ -250,18 +319,42 @@ enum KeyringFailure {
     Other(String),
 }
 
-#[cfg(target_os = "linux")]
+/// The platform's keyring. Everything around it (timeouts, errors, the
+/// entry per profile) is the same code on every platform; only this picks the
+/// store: Secret Service on Linux, the login Keychain on macOS, Credential
+/// Manager on Windows.
 fn open_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
     if crate::env::is_present(EnvVars::ACCTL_KEYRING_DISABLE) {
         return Err(KeyringFailure::Unavailable("disabled by ACCTL_KEYRING_DISABLE".into()));
     }
+    platform_store()
+}
+
+#[cfg(target_os = "linux")]
+fn platform_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
     zbus_secret_service_keyring_store::Store::new()
         .map(|s| s as std::sync::Arc<keyring_core::CredentialStore>)
         .map_err(|e| KeyringFailure::Unavailable(format!("Secret Service: {e}")))
 }
 
-#[cfg(not(target_os = "linux"))]
-fn open_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
+// Not built on these machines (no macOS or Windows target here): kept to the
+// one call each crate documents.
+#[cfg(target_os = "macos")]
+fn platform_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
+    apple_native_keyring_store::keychain::Store::new()
+        .map(|s| s as std::sync::Arc<keyring_core::CredentialStore>)
+        .map_err(|e| KeyringFailure::Unavailable(format!("Keychain: {e}")))
+}
+
+#[cfg(target_os = "windows")]
+fn platform_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
+    windows_native_keyring_store::Store::new()
+        .map(|s| s as std::sync::Arc<keyring_core::CredentialStore>)
+        .map_err(|e| KeyringFailure::Unavailable(format!("Credential Manager: {e}")))
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
+fn platform_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
     Err(KeyringFailure::Unavailable("this build of acctl has no keyring store for this operating system".into()))
 }
 

@@ -67,15 +67,15 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `$XDG_STATE_HOME/acctl`, else `~/.local/state/acctl` (`%LOCALAPPDATA%\acctl\state`
-/// on Windows): what acctl keeps between runs that is neither config nor
-/// data a person made (bulk job journals).
+/// `$XDG_STATE_HOME/acctl`, else `~/.local/state/acctl`
+/// (`%LOCALAPPDATA%\acctl\state` on Windows): what acctl keeps between runs
+/// that is neither config nor a credential of the user's (bulk job journals, the sandbox's data).
 pub fn state_dir() -> Option<PathBuf> {
-    if let Some(dir) = env_path("XDG_STATE_HOME") {
+    if let Some(dir) = env_path(EnvVars::XDG_STATE_HOME) {
         return Some(dir.join("acctl"));
     }
     if cfg!(windows)
-        && let Some(dir) = env_path("LOCALAPPDATA")
+        && let Some(dir) = env_path(EnvVars::LOCALAPPDATA)
     {
         return Some(dir.join("acctl").join("state"));
     }

@@ -11,12 +11,33 @@ use crate::commands::Cli;
 
 pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
 
-/// The completion script for `shell`.
+/// The environment variable that asks `acctl` for completions (clap's
+/// dynamic completion protocol): the scripts set it and run `acctl`.
+pub const COMPLETE_VAR: &str = crate::env::EnvVars::COMPLETE;
+
+/// The completion script for `shell`: a small script that asks `acctl` (from
+/// `PATH`) for each completion, so values only known at run time complete
+/// too (`-p <TAB>` offers the config file's profiles). Commands, flags and
+/// values come from the same clap definition as the help.
 pub fn completion(shell: Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+    use clap_complete::env::EnvCompleter;
+    let completer: &dyn EnvCompleter = match shell {
+        Shell::Bash => &clap_complete::env::Bash,
+        Shell::Zsh => &clap_complete::env::Zsh,
+        Shell::Fish => &clap_complete::env::Fish,
+        Shell::PowerShell => &clap_complete::env::Powershell,
+        _ => &clap_complete::env::Elvish,
+    };
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut cmd, "acctl", &mut out);
+    // Writing to a Vec cannot fail.
+    let _ = completer.write_registration(COMPLETE_VAR, "acctl", "acctl", "acctl", &mut out);
     out
+}
+
+/// Answers a completion request when the shell script asked for one
+/// (`COMPLETE` is set): prints the candidates and exits. Otherwise returns.
+pub fn answer_completion_request() {
+    clap_complete::CompleteEnv::with_factory(Cli::command).var(COMPLETE_VAR).completer("acctl").complete();
 }
 
 /// The file name a shell's completion script is committed under.

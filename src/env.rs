@@ -35,6 +35,9 @@ impl EnvVars {
     /// Behave as if no OS keyring were available (tests).
     pub const ACCTL_KEYRING_DISABLE: &'static str = "ACCTL_KEYRING_DISABLE";
     /// Turns colour off (<https://no-color.org>).
+    /// Set by the completion scripts: `acctl` then prints completions for the
+    /// words after `--` and exits (read by clap_complete's `CompleteEnv`).
+    pub const COMPLETE: &'static str = "COMPLETE";
     pub const NO_COLOR: &'static str = "NO_COLOR";
     /// `dumb` turns colour off.
     pub const TERM: &'static str = "TERM";
@@ -44,6 +47,7 @@ impl EnvVars {
     pub const USERPROFILE: &'static str = "USERPROFILE";
     pub const XDG_CONFIG_HOME: &'static str = "XDG_CONFIG_HOME";
     pub const XDG_DATA_HOME: &'static str = "XDG_DATA_HOME";
+    pub const XDG_STATE_HOME: &'static str = "XDG_STATE_HOME";
     pub const APPDATA: &'static str = "APPDATA";
     pub const LOCALAPPDATA: &'static str = "LOCALAPPDATA";
 }

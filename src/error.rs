@@ -46,6 +46,9 @@ impl From<ExitStatus> for std::process::ExitCode {
 pub enum Hint {
     /// "run `acctl auth login -p PROFILE`"; the profile is filled in when printed.
     Login,
+    /// The service rejected the token: what to do depends on where the token
+    /// came from (env, keyring, file), found when printed.
+    Rejected,
     Text(String),
 }
 
@@ -168,7 +171,7 @@ impl From<CredentialError> for CliError {
     fn from(err: CredentialError) -> Self {
         let hints = err.hints();
         let login = err.wants_login();
-        let mut e = CliError::new(ExitStatus::NotAuthenticated, err);
+        let mut e = CliError::new(err.exit_status(), err);
         if login {
             e = e.with_login_hint();
         }
@@ -234,7 +237,7 @@ impl From<ApiError> for CliError {
         let mut e = CliError::new(status, err);
         e.request_id = request_id;
         if unauthenticated {
-            e = e.with_login_hint();
+            e.hints.push(Hint::Rejected);
         }
         for hint in hints {
             e = e.with_hint(hint);

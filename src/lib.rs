@@ -72,7 +72,12 @@ pub mod fuzzing {
 
 /// Parses the command line, runs the command and returns its exit code.
 pub fn main() -> ExitCode {
+    docs::answer_completion_request();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(err) = cli::refuse_secret_in_argv(&args) {
+        Ui::new(ui::UiOptions::default()).error(&err);
+        return err.status().into();
+    }
     if let Some(text) = commands::fields_help_requested(&args) {
         return print_fields_help(&text);
     }

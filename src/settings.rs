@@ -66,7 +66,7 @@ impl Settings {
         let config = ConfigLocation::resolve(global)?;
         let file = ConfigFile::load(&config.path)?;
         let config_exists = file.is_some();
-        let profile = resolve_profile(global, &config, file)?;
+        let profile = resolve_profile(global, &config, file, crate::env::var(EnvVars::ACCTL_URL))?;
         let output = OutputSettings {
             format: global.output.unwrap_or(if stdout_terminal { OutputFormat::Table } else { OutputFormat::Ndjson }),
             fields: global.fields.clone().map(|f| f.into_iter().map(|s| s.trim().to_owned()).collect()),
@@ -97,6 +97,22 @@ impl Settings {
 }
 
 impl Settings {
+    /// Every other profile of the config file, each as its own entry says
+    /// (its `url`, not `ACCTL_URL`, which overrides only the profile in
+    /// use), in name order; a broken entry is its error. For `auth status`.
+    pub fn other_profiles(&self, global: &GlobalArgs) -> Result<Vec<(String, Result<Profile, ConfigError>)>, ConfigError> {
+        let Some(file) = ConfigFile::load(&self.config.path)? else { return Ok(Vec::new()) };
+        let names: Vec<String> = file.profiles.keys().filter(|n| **n != self.profile.name).cloned().collect();
+        Ok(names
+            .into_iter()
+            .map(|name| {
+                let global = GlobalArgs { profile: Some(name.clone()), ..global.clone() };
+                let profile = resolve_profile(&global, &self.config, Some(file.clone()), None);
+                (name, profile)
+            })
+            .collect())
+    }
+
     /// Checks what a mutating command needs before it changes anything:
     /// `--reason` when the profile requires one; on a `protected` profile also
     /// `--ticket`, and `--yes` when there is no one to ask (`can_confirm` is
@@ -150,6 +166,7 @@ fn resolve_profile(
     global: &GlobalArgs,
     config: &ConfigLocation,
     file: Option<ConfigFile>,
+    env_url: Option<String>,
 ) -> Result<Profile, ConfigError> {
     let file_exists = file.is_some();
     let file = file.unwrap_or_default();
@@ -167,7 +184,6 @@ fn resolve_profile(
             });
         }
     };
-    let env_url = crate::env::var(EnvVars::ACCTL_URL);
     let (url, url_source) = match (env_url, raw.url) {
         (Some(u), _) => (
             u.parse::<BackendUrl>().map_err(|source| ConfigError::Invalid { what: "`ACCTL_URL`".into(), source })?.0,
@@ -216,6 +232,22 @@ fn resolve_profile(
         insecure_http,
         max_affected: raw.max_affected,
     })
+}
+
+/// The profile names of the config file (`ACCTL_CONFIG`, else the default
+/// path), with their URLs as help, for `-p <TAB>`. A missing or broken file
+/// completes nothing: completion must never print an error into a prompt.
+pub fn profile_candidates() -> Vec<clap_complete::CompletionCandidate> {
+    let global = GlobalArgs { config: crate::env::var_os(EnvVars::ACCTL_CONFIG).map(PathBuf::from), ..GlobalArgs::default() };
+    let Ok(location) = ConfigLocation::resolve(&global) else { return Vec::new() };
+    let Ok(Some(file)) = ConfigFile::load(&location.path) else { return Vec::new() };
+    file.profiles
+        .into_iter()
+        .map(|(name, profile)| {
+            let help = profile.url.map(|u| clap::builder::StyledStr::from(u.0));
+            clap_complete::CompletionCandidate::new(name).help(help)
+        })
+        .collect()
 }
 
 /// Audit text travels in an HTTP header: see [`AuditContext::check_text`].

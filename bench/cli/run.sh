@@ -24,7 +24,7 @@ pid= pid2=
 trap 'kill $pid $pid2 2>/dev/null || true; rm -rf "$work"' EXIT
 
 accounts=200000
-$service accounts generate --db "$work/bench.db" --count $accounts 2>/dev/null
+$service accounts generate --create --db "$work/bench.db" --count $accounts 2>/dev/null
 export ACCTL_TOKEN=$($service token create --db "$work/bench.db" --actor bench --role agent 2>/dev/null)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ACCTL_SERVICE_LOG=warn $service serve --listen 127.0.0.1:$port --db "$work/bench.db" --rate-limit 0 &
@@ -68,7 +68,7 @@ taskset -a -pc 0-1 "$pid" > /dev/null
 # lines cycle through them, and wrk's batches are drawn from the same accounts.
 # Three rounds, each acctl then wrk, after an unmeasured pass.
 cheap_accounts=2000
-$service accounts generate --db "$work/cheap.db" --count $cheap_accounts 2>/dev/null
+$service accounts generate --create --db "$work/cheap.db" --count $cheap_accounts 2>/dev/null
 cheap_token=$($service token create --db "$work/cheap.db" --actor bench --role agent 2>/dev/null)
 port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ACCTL_SERVICE_LOG=warn $service serve --listen 127.0.0.1:$port2 --db "$work/cheap.db" --rate-limit 0 &

@@ -76,9 +76,11 @@ enum TokenCommand {
     /// Create a bearer token and print it (once: only its hash is stored).
     ///
     /// Example: acctl-service token create --db accounts.db --actor alice --role agent
+    ///
+    /// The database must exist (the one `serve --db` uses) unless `--create` is given.
     Create {
-        #[arg(long, default_value = "accounts.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
         /// Operator name recorded in the audit log.
         #[arg(long)]
         actor: String,
@@ -95,18 +97,54 @@ enum AccountsCommand {
     /// "password": "...", "mfa": false, "devices": [{"model": "...", "name": "..."}]}.
     /// All lines are checked first; nothing is imported if one is bad.
     Import {
-        #[arg(long, default_value = "accounts.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
         /// NDJSON file, or - for stdin.
         file: PathBuf,
     },
     /// Create synthetic accounts (no password) for load tests.
     Generate {
-        #[arg(long, default_value = "accounts.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
         #[arg(long)]
         count: u64,
     },
+}
+
+/// The database of a command that changes one: it must exist already (the
+/// one `serve` uses), unless `--create` says to start a new one. A typo in
+/// `--db`, or a command run from another directory, would otherwise mint a
+/// token into a fresh file that no running service reads.
+#[derive(clap::Args)]
+struct DbArgs {
+    /// SQLite database file of the service (the `--db` that `serve` runs with)
+    #[arg(long, default_value = "accounts.db", value_name = "PATH")]
+    db: PathBuf,
+    /// Create the database if it does not exist yet
+    #[arg(long)]
+    create: bool,
+}
+
+impl DbArgs {
+    fn open(&self) -> anyhow::Result<Store> {
+        if !self.create && !self.db.exists() {
+            let shown = std::path::absolute(&self.db).unwrap_or_else(|_| self.db.clone());
+            return Err(Hinted {
+                message: format!("the database `{}` does not exist", shown.display()),
+                hint: "pass the `--db` that `acctl-service serve` uses, or add `--create` to start a new database there",
+            }
+            .into());
+        }
+        Ok(Store::open(&self.db, Clock::system())?)
+    }
+}
+
+/// An error with what to do next, printed as a `hint:` line after the causes.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+struct Hinted {
+    message: String,
+    hint: &'static str,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -129,6 +167,9 @@ fn main() -> ExitCode {
             for cause in e.chain().skip(1) {
                 eprintln!("  caused by: {cause}");
             }
+            if let Some(hinted) = e.downcast_ref::<Hinted>() {
+                eprintln!("hint: {}", hinted.hint);
+            }
             ExitCode::FAILURE
         }
     }
@@ -138,7 +179,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve(args),
         Command::Token(TokenCommand::Create { db, actor, role }) => {
-            let store = Store::open(&db, Clock::system())?;
+            let store = db.open()?;
             let token = store.create_token(&actor, role)?;
             println!("{token}");
             eprintln!("Token for `{actor}` ({}) created. It is shown only this once.", role.as_str());
@@ -146,9 +187,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Accounts(AccountsCommand::Import { db, file }) => import(&db, &file),
         Command::Accounts(AccountsCommand::Generate { db, count }) => {
-            let store = Store::open(&db, Clock::system())?;
+            let store = db.open()?;
             let total = store.generate_accounts(count)?;
-            eprintln!("Generated {count} accounts ({total} synthetic accounts in `{}`).", db.display());
+            eprintln!("Generated {count} accounts ({total} synthetic accounts in `{}`).", db.db.display());
             Ok(())
         }
         Command::Openapi => {
@@ -158,7 +199,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
+fn import(db: &DbArgs, file: &std::path::Path) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -178,7 +219,7 @@ fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
         })?;
         accounts.push((n + 1, account));
     }
-    let store = Store::open(db, Clock::system())?;
+    let store = db.open()?;
     refuse_look_alikes(&store, &accounts)?;
     let mut imported = 0;
     for (line, account) in &accounts {
@@ -187,7 +228,7 @@ fn import(db: &std::path::Path, file: &std::path::Path) -> anyhow::Result<()> {
             .with_context(|| format!("line {line} was not imported ({imported} before it were)"))?;
         imported += 1;
     }
-    eprintln!("Imported {imported} accounts into `{}`.", db.display());
+    eprintln!("Imported {imported} accounts into `{}`.", db.db.display());
     Ok(())
 }
 

@@ -10,7 +10,10 @@ use crate::ui::Ui;
 
 /// Print the completion script for a shell.
 ///
-/// The same scripts are committed under completions/ in the acctl sources.
+/// The script asks `acctl` (found on PATH) for each completion, so values
+/// known only at run time complete too: `-p <TAB>` offers the profiles of the
+/// config file. The same scripts are committed under completions/ in the
+/// acctl sources.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  acctl completions bash > ~/.local/share/bash-completion/completions/acctl\n  acctl completions zsh > ~/.zfunc/_acctl\n  acctl completions fish > ~/.config/fish/completions/acctl.fish"

@@ -123,7 +123,7 @@ pub async fn dispatch(cli: Cli, ui: &Ui) -> Result<ExitStatus, CliError> {
         // These work without reading the config file, so they work when it is broken.
         Command::Config(cmd) => config::run(cmd, &global, ui),
         Command::Completions(args) => completions::run(&args, ui),
-        Command::Auth(cmd) => auth::run(cmd, &resolve(&global, ui)?, ui).await,
+        Command::Auth(cmd) => auth::run(cmd, &global, &resolve(&global, ui)?, ui).await,
         Command::Lookup(args) => {
             let settings = resolve(&global, ui)?;
             // Long-running: Ctrl-C ends it with 130 and a message (prompting

@@ -1,13 +1,22 @@
 //! `acctl sandbox`: the reference service in-process, with the demo
 //! accounts, a token per role, and a live feed of every message it "sends".
+//!
+//! By default the sandbox keeps its database and its printed tokens in the
+//! XDG state directory, so a profile signed in to it (`auth login -p
+//! sandbox`) still works after a restart. The service stores tokens hashed,
+//! so the sandbox keeps the three it prints in a 0600 file next to the
+//! database, checks them against the database on start, and mints new ones
+//! only when they are gone or no longer valid. `--ephemeral` (and `acctl
+//! demo`) use a throwaway database instead.
 
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use acctl_api::{OutboxMessage, Role};
 use acctl_service::{RunningService, ServiceConfig};
 use clap::Args;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{CliError, ExitStatus};
 use crate::output::sanitize::for_terminal;
@@ -22,7 +31,8 @@ use crate::ui::Ui;
 /// Ctrl-C stops it.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  acctl sandbox                                  # on 127.0.0.1:8080, a fresh database each time
+  acctl sandbox                                  # on 127.0.0.1:8080; data and tokens kept between runs
+  acctl sandbox --ephemeral                      # a throwaway database and new tokens
   acctl sandbox --listen 127.0.0.1:0 --db sandbox.db
   # in another terminal, with the URL and agent token it printed:
   ACCTL_URL=http://127.0.0.1:8080 ACCTL_TOKEN=acctl_… acctl lookup alice@example.com")]
@@ -31,9 +41,121 @@ pub struct SandboxArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR", value_parser = loopback_addr)]
     listen: SocketAddr,
 
-    /// SQLite database file to keep between runs [default: a fresh temporary one]
+    /// SQLite database file to keep between runs (its tokens go in PATH-tokens.toml, mode 0600)
+    /// [default: $XDG_STATE_HOME/acctl/sandbox/sandbox.db]
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
+
+    /// A throwaway database, removed on exit, with new tokens each run
+    #[arg(long, conflicts_with = "db")]
+    ephemeral: bool,
+}
+
+/// Where the sandbox keeps its data.
+#[derive(Debug, Clone)]
+pub enum SandboxDb {
+    /// A temporary database removed on exit; new tokens each run.
+    Ephemeral,
+    /// A database kept between runs, with its tokens in a file beside it.
+    Kept(PathBuf),
+}
+
+impl SandboxDb {
+    fn from_args(args: &SandboxArgs) -> Result<SandboxDb, CliError> {
+        if args.ephemeral {
+            return Ok(SandboxDb::Ephemeral);
+        }
+        if let Some(path) = &args.db {
+            return Ok(SandboxDb::Kept(path.clone()));
+        }
+        let dir = crate::dirs::state_dir().ok_or_else(|| {
+            CliError::usage("cannot tell where to keep the sandbox's data: neither XDG_STATE_HOME nor HOME is set")
+                .with_hint("pass `--db PATH`, or `--ephemeral` for a throwaway sandbox")
+        })?;
+        Ok(SandboxDb::Kept(dir.join("sandbox").join("sandbox.db")))
+    }
+}
+
+/// The file beside a kept database that holds the tokens the sandbox prints.
+fn tokens_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push("-tokens.toml");
+    db.with_file_name(name)
+}
+
+/// The tokens the sandbox printed last time, by role.
+#[derive(Default, Serialize, Deserialize)]
+struct KeptTokens {
+    agent: Option<String>,
+    sre: Option<String>,
+    admin: Option<String>,
+}
+
+impl KeptTokens {
+    fn slot(&mut self, role: Role) -> &mut Option<String> {
+        match role {
+            Role::Agent => &mut self.agent,
+            Role::Sre => &mut self.sre,
+            Role::Admin => &mut self.admin,
+        }
+    }
+}
+
+/// Reads the kept tokens; a missing or unreadable file is "none kept" (the
+/// sandbox then mints new ones and writes the file again).
+fn read_kept(path: &Path) -> KeptTokens {
+    std::fs::read_to_string(path).ok().and_then(|text| toml::from_str(&text).ok()).unwrap_or_default()
+}
+
+/// Writes the tokens readable by the owner only, replacing the file atomically.
+fn write_kept(path: &Path, tokens: &KeptTokens) -> std::io::Result<()> {
+    let text = toml::to_string(tokens).map_err(std::io::Error::other)?;
+    let text = format!(
+        "# The tokens `acctl sandbox` prints for the database beside this file. Sandbox only: no real backend.\n{text}"
+    );
+    let tmp = path.with_extension("toml.tmp");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut out = options.open(&tmp)?;
+    out.write_all(text.as_bytes())?;
+    out.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
+
+/// The sandbox's token for each role: the kept one while the database still
+/// knows it, else a new one (and the file rewritten).
+fn tokens_for(store: &acctl_service::Store, kept: Option<&Path>) -> Result<Vec<String>, CliError> {
+    let seed = |e| CliError::unexpected(anyhow::Error::new(e).context("cannot seed the sandbox"));
+    let mut tokens = kept.map(read_kept).unwrap_or_default();
+    let mut changed = false;
+    let mut out = Vec::new();
+    for role in [Role::Agent, Role::Sre, Role::Admin] {
+        let slot = tokens.slot(role);
+        let valid = match slot.as_deref() {
+            Some(token) => store.actor_for_token(token).map_err(seed)?.is_some_and(|a| a.role == role),
+            None => false,
+        };
+        if !valid {
+            *slot = Some(store.create_token(&format!("sandbox-{}", role.as_str()), role).map_err(seed)?);
+            changed = true;
+        }
+        out.push(slot.clone().unwrap_or_default());
+    }
+    if let Some(path) = kept
+        && changed
+    {
+        write_kept(path, &tokens).map_err(|e| {
+            CliError::unexpected(
+                anyhow::Error::new(e).context(format!("cannot keep the sandbox's tokens in `{}`", path.display())),
+            )
+        })?;
+    }
+    Ok(out)
 }
 
 /// `--listen` takes loopback addresses only: the sandbox's outbox (every code
@@ -61,15 +183,24 @@ pub struct Sandbox {
 
 impl Sandbox {
     /// Starts the service on `listen` with the demo accounts seeded.
-    pub async fn start(listen: SocketAddr, db: Option<PathBuf>) -> Result<Sandbox, CliError> {
-        let (dir, db) = match db {
-            Some(path) => (None, path),
-            None => {
+    pub async fn start(listen: SocketAddr, db: SandboxDb) -> Result<Sandbox, CliError> {
+        let (dir, db, kept) = match db {
+            SandboxDb::Kept(path) => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        CliError::unexpected(
+                            anyhow::Error::new(e).context(format!("cannot create `{}`", parent.display())),
+                        )
+                    })?;
+                }
+                (None, path.clone(), Some(tokens_path(&path)))
+            }
+            SandboxDb::Ephemeral => {
                 let dir = tempfile::Builder::new().prefix("acctl-sandbox").tempdir().map_err(|e| {
                     CliError::unexpected(anyhow::Error::new(e).context("cannot create a temporary directory"))
                 })?;
                 let path = dir.path().join("sandbox.db");
-                (Some(dir), path)
+                (Some(dir), path, None)
             }
         };
         let mut config = ServiceConfig::new(&db);
@@ -83,15 +214,13 @@ impl Sandbox {
         })?;
         let store = service.store().clone();
         let tokens = tokio::task::spawn_blocking(move || {
-            store.seed_demo()?;
-            [Role::Agent, Role::Sre, Role::Admin]
-                .into_iter()
-                .map(|role| store.create_token(&format!("sandbox-{}", role.as_str()), role))
-                .collect::<Result<Vec<_>, _>>()
+            store
+                .seed_demo()
+                .map_err(|e| CliError::unexpected(anyhow::Error::new(e).context("cannot seed the sandbox")))?;
+            tokens_for(&store, kept.as_deref())
         })
         .await
-        .map_err(|e| CliError::unexpected(anyhow::Error::new(e)))?
-        .map_err(|e| CliError::unexpected(anyhow::Error::new(e).context("cannot seed the sandbox")))?;
+        .map_err(|e| CliError::unexpected(anyhow::Error::new(e)))??;
         let [agent_token, sre_token, admin_token] = <[String; 3]>::try_from(tokens)
             .map_err(|_| CliError::unexpected(anyhow::anyhow!("the sandbox made the wrong number of tokens")))?;
         Ok(Sandbox { service, agent_token, sre_token, admin_token, _dir: dir })
@@ -139,13 +268,17 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 pub async fn run(args: SandboxArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
-    let sandbox = Sandbox::start(args.listen, args.db.clone()).await?;
+    let where_ = SandboxDb::from_args(&args)?;
+    let sandbox = Sandbox::start(args.listen, where_.clone()).await?;
     let mut feed = sandbox.service.subscribe_outbox();
     let url = sandbox.service.url();
-    let db = args
-        .db
-        .as_ref()
-        .map_or_else(|| "a temporary file, removed on exit".to_owned(), |p| format!("`{}`", p.display()));
+    let db = match &where_ {
+        SandboxDb::Ephemeral => "a temporary file, removed on exit; new tokens each run".to_owned(),
+        SandboxDb::Kept(p) => format!(
+            "`{}` (kept, with these tokens, between runs; `--ephemeral` for a throwaway one)",
+            p.display()
+        ),
+    };
     let banner = format!(
         "acctl sandbox — the reference account service with demo accounts (nothing is really sent)
 
@@ -167,7 +300,7 @@ or as a profile (`acctl config path` shows the file):
   [profiles.sandbox]
   url = \"{url}\"
   region = \"CN\"
-and sign in with: acctl auth login -p sandbox --with-token   (paste the agent token)
+and sign in with: acctl auth login -p sandbox   (paste the agent token at the hidden prompt)
 
 Messages the service sends appear below. Ctrl-C stops the sandbox.
 ",

@@ -102,6 +102,12 @@ impl Ui {
         self.stderr_terminal
     }
 
+    /// Whether stdin is a terminal: a `--…-stdin` flag then has someone
+    /// typing, not a pipe, and must say so rather than wait silently.
+    pub fn stdin_is_terminal(&self) -> bool {
+        std::io::stdin().is_terminal()
+    }
+
     /// Whether asking the person at the keyboard is allowed.
     pub fn can_prompt(&self, no_input: bool) -> bool {
         self.stderr_terminal && !no_input
@@ -168,6 +174,8 @@ impl Ui {
                     Some(p) => format!("run `acctl auth login -p {p}` to sign in, or set `ACCTL_TOKEN` for automation"),
                     None => "run `acctl auth login` to sign in, or set `ACCTL_TOKEN` for automation".to_owned(),
                 },
+                Hint::Rejected => crate::credentials::CredentialStore::new(profile.as_deref().unwrap_or("local"))
+                    .rejected_hint(),
                 Hint::Text(t) => lines_for_terminal(t).into_owned(),
             };
             out.push_str(&format!("{} {}\n", self.paint("36;1", "hint:"), text));

@@ -188,3 +188,107 @@ fn a_locked_demo_account_leads_back_to_the_identifier_prompt() {
         "acctl audit",
     ]);
 }
+
+/// A sandbox process and the lines of its banner.
+struct SandboxRun {
+    child: std::process::Child,
+    banner: Vec<String>,
+}
+
+impl SandboxRun {
+    fn start(env: &TestEnv, args: &[&str]) -> SandboxRun {
+        let mut child = env
+            .command()
+            .arg("sandbox")
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("acctl sandbox starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut banner = Vec::new();
+        while !banner.last().is_some_and(|l: &String| l.contains("Messages the service sends appear below")) {
+            match rx.recv_timeout(Duration::from_secs(30)) {
+                Ok(line) => banner.push(line),
+                Err(e) => panic!("no banner from the sandbox after {banner:#?}: {e}"),
+            }
+        }
+        SandboxRun { child, banner }
+    }
+
+    fn value_of(&self, label: &str) -> String {
+        self.banner
+            .iter()
+            .find(|l| l.trim_start().starts_with(label))
+            .and_then(|l| l.split_whitespace().last())
+            .unwrap_or_else(|| panic!("no {label} in {:#?}", self.banner))
+            .to_owned()
+    }
+
+    fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A free loopback port, so two sandbox runs can serve the same URL (as
+/// `127.0.0.1:8080`, the default, does for a person).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// The sandbox keeps its database and tokens in the state directory, so a
+/// profile signed in to it still works after a restart; `--ephemeral` is a
+/// throwaway one with new tokens each run.
+#[test]
+fn a_sandbox_login_survives_a_restart_and_ephemeral_sandboxes_do_not_keep_tokens() {
+    let env = TestEnv::new();
+    let listen = format!("127.0.0.1:{}", free_port());
+    let url = format!("http://{listen}");
+    env.write_config(&format!("default_profile = \"sandbox\"\n[profiles.sandbox]\nurl = \"{url}\"\nregion = \"CN\"\n"));
+
+    let first = SandboxRun::start(&env, &["--listen", &listen]);
+    let agent = first.value_of("agent token");
+    let login = env.run_with(&["auth", "login", "--with-token", "--insecure-storage"], &[], Some(agent.as_bytes()));
+    login.assert_code(0);
+    first.stop();
+
+    let second = SandboxRun::start(&env, &["--listen", &listen]);
+    assert_eq!(second.value_of("agent token"), agent, "the same tokens after a restart");
+    let lookup = env.run(&["lookup", "alice@example.com", "--fields", "id,status"]);
+    let banner = second.banner.join("\n");
+    second.stop();
+    demo_settings(&env, Some("restarted")).bind(|| insta::assert_snapshot!(lookup.snapshot()));
+    // The banner says where the data is kept and how to sign in on a terminal.
+    let mut settings = demo_settings(&env, Some("banner"));
+    settings.add_filter(r"acctl_[0-9a-f]{40}", "[TOKEN]");
+    settings.bind(|| insta::assert_snapshot!(banner));
+
+    let tokens = env.home_path().join(".local/state/acctl/sandbox/sandbox.db-tokens.toml");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&tokens).expect("the tokens file").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let one = SandboxRun::start(&env, &["--listen", "127.0.0.1:0", "--ephemeral"]);
+    let one_token = one.value_of("agent token");
+    let one_banner = one.banner.join("\n");
+    one.stop();
+    let two = SandboxRun::start(&env, &["--listen", "127.0.0.1:0", "--ephemeral"]);
+    let two_token = two.value_of("agent token");
+    two.stop();
+    assert_ne!(one_token, two_token, "an ephemeral sandbox mints new tokens");
+    assert_ne!(one_token, agent);
+    assert!(one_banner.contains("a temporary file, removed on exit; new tokens each run"), "{one_banner}");
+}

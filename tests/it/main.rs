@@ -12,6 +12,7 @@ mod auth;
 mod bulk;
 mod bulk_faults;
 mod common;
+mod completion;
 mod config;
 mod demo;
 mod dialogue;

@@ -116,3 +116,36 @@ fn password_stdin_from_a_terminal_is_read_without_echo() {
     assert_eq!(customer.signs_in("acc_demobob", NEW_PASSWORD), Ok(false));
     assert_eq!(customer.signs_in("acc_demobob", DEMO_PASSWORD), Err(ErrorCode::InvalidCredentials));
 }
+
+/// With no keyring, `auth login` says so before asking for the token (the
+/// paste would be thrown away), names both ways out, and exits 8 (a store
+/// acctl needs is unavailable), not 4.
+#[test]
+fn with_no_keyring_login_says_so_before_asking_for_the_token() {
+    let env = TestEnv::new();
+    Terminal::start(&env, None, &["auth", "login"])
+        .finish()
+        .assert_code(8)
+        .shows_in_order(&[
+            "error: cannot sign in: there is nowhere to keep the token",
+            "no OS keyring is available",
+            "hint: set `ACCTL_TOKEN` in the environment instead, or run `acctl auth login --insecure-storage`",
+        ])
+        .never_shows(&["Paste the token"]);
+}
+
+/// `--with-token` on a terminal (as the sandbox's banner used to suggest)
+/// asks at a hidden prompt instead of echoing the paste and waiting for Ctrl-D.
+#[test]
+fn with_token_on_a_terminal_asks_at_a_hidden_prompt() {
+    let env = TestEnv::new();
+    let mut person = Terminal::start(&env, None, &["auth", "login", "--with-token", "--insecure-storage"]);
+    person.dialogue(&[
+        ("(stdin is a terminal, so it is read here); it will not be shown: ", Keys(&format!("{}\n", env.token("agent")))),
+    ]);
+    person
+        .finish()
+        .assert_code(0)
+        .shows_in_order(&["Signed in to", "as `test-agent` (role agent)"])
+        .never_shows(&[env.token("agent")]);
+}

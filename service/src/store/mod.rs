@@ -354,6 +354,12 @@ impl Store {
         Ok(token)
     }
 
+    /// The actor a bearer token stands for, if it is one of this store's
+    /// (the sandbox checks the tokens it kept before printing them again).
+    pub fn actor_for_token(&self, token: &str) -> Result<Option<Actor>, StoreError> {
+        self.actor_for_token_hash(&crate::secrets::sha256_hex(token))
+    }
+
     /// The actor whose token hashes to `token_hash`, if any.
     pub fn actor_for_token_hash(&self, token_hash: &str) -> Result<Option<Actor>, StoreError> {
         let row = self.read(|c| {

@@ -75,7 +75,7 @@ fn import_checks_every_line_before_writing_any_and_never_echoes_a_password() {
         r#"{"email": "yan@example.com", "display_name": "Yan", "pasword": "yan-secret-password-2"}"#,
         "\n",
     );
-    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "-"]), Some(bad));
+    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "--create", "-"]), Some(bad));
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("line 2"), "the error names the line: {stderr}");
     assert!(stderr.contains("pasword"), "the error names the unknown field: {stderr}");
@@ -87,7 +87,7 @@ fn import_checks_every_line_before_writing_any_and_never_echoes_a_password() {
         r#"{"phone": "+8613800138011", "display_name": "Yan", "mfa": false}"#,
         "\n",
     );
-    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "-"]), Some(good));
+    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "--create", "-"]), Some(good));
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("Imported 2 accounts"), "{stderr}");
 
@@ -129,6 +129,54 @@ fn import_checks_every_line_before_writing_any_and_never_echoes_a_password() {
     let status = child.wait().expect("serve exits");
     assert!(status.success(), "a graceful stop exits 0: {status:?}\n{rest}");
     assert!(rest.contains("shutting down"), "{rest}");
+}
+
+/// A token minted into a database no service reads is a 401 waiting to
+/// happen: each command that writes to a database refuses one that does not
+/// exist, naming it, and creates nothing, unless `--create` asks for it.
+#[test]
+fn commands_that_write_refuse_a_database_that_does_not_exist() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = dir.path().to_str().expect("utf-8 path");
+    let attempts: [&[&str]; 4] = [
+        &["token", "create", "--actor", "alice", "--role", "agent"],
+        &["token", "create", "--db", "typo.db", "--actor", "alice", "--role", "agent"],
+        &["accounts", "generate", "--count", "1"],
+        &["accounts", "import", "-"],
+    ];
+    let mut seen = String::new();
+    for args in attempts {
+        let (code, stdout, stderr) = run(service().current_dir(dir.path()).args(args), Some(""));
+        seen.push_str(&format!("$ acctl-service {}\nexit {code}\n{stdout}{}", args.join(" "), stderr.replace(home, "[DIR]")));
+    }
+    assert_eq!(
+        seen,
+        "$ acctl-service token create --actor alice --role agent
+exit 1
+error: the database `[DIR]/accounts.db` does not exist
+hint: pass the `--db` that `acctl-service serve` uses, or add `--create` to start a new database there
+$ acctl-service token create --db typo.db --actor alice --role agent
+exit 1
+error: the database `[DIR]/typo.db` does not exist
+hint: pass the `--db` that `acctl-service serve` uses, or add `--create` to start a new database there
+$ acctl-service accounts generate --count 1
+exit 1
+error: the database `[DIR]/accounts.db` does not exist
+hint: pass the `--db` that `acctl-service serve` uses, or add `--create` to start a new database there
+$ acctl-service accounts import -
+exit 1
+error: the database `[DIR]/accounts.db` does not exist
+hint: pass the `--db` that `acctl-service serve` uses, or add `--create` to start a new database there
+"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.map(|e| e.file_name())).collect();
+    assert!(left.is_empty(), "nothing was created: {left:?}");
+
+    let (code, token, stderr) =
+        run(service().current_dir(dir.path()).args(["token", "create", "--create", "--actor", "a", "--role", "agent"]), None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(token.trim().starts_with("acctl_"), "{token}");
+    assert!(dir.path().join("accounts.db").exists());
 }
 
 #[test]

@@ -1,7 +1,5 @@
 //! `acctl auth login`: check a token with `GET /v1/whoami` and store it.
 
-use std::io::Read;
-
 use clap::Args;
 use secrecy::{ExposeSecret, SecretString};
 
@@ -13,16 +11,18 @@ use crate::ui::Ui;
 
 /// Sign in: store a token for the profile in the OS keyring.
 ///
-/// The token is read from a hidden prompt, or from stdin with --with-token;
-/// never from the command line. It is checked with the service first
-/// (GET /v1/whoami) and then stored in the OS keyring under service `acctl`,
-/// entry = the profile name. Tokens come from `acctl-service token create`.
+/// The token is read from a hidden prompt, or from stdin with --with-token
+/// (on a terminal, --with-token prompts hidden too); never from the command
+/// line. It is checked with the service first (GET /v1/whoami) and then stored
+/// in the OS keyring under service `acctl`, entry = the profile name. Without
+/// a keyring, set ACCTL_TOKEN instead or use --insecure-storage. Tokens come
+/// from `acctl-service token create --db PATH`, or from `acctl sandbox`.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  acctl auth login\n  acctl auth login -p prod --with-token < token.txt\n  printenv CI_ACCTL_TOKEN | acctl auth login --with-token --insecure-storage"
 )]
 pub struct LoginArgs {
-    /// Read the token from stdin instead of prompting
+    /// Read the token from stdin instead of prompting (a hidden prompt when stdin is a terminal)
     #[arg(long)]
     with_token: bool,
 
@@ -33,7 +33,16 @@ pub struct LoginArgs {
 
 pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let profile = &settings.profile;
-    let token = read_token(args, settings, ui)?;
+    let store = CredentialStore::new(&profile.name);
+    let from = token_input(args, settings, ui)?;
+    // Before asking for the token: a keyring that cannot keep it must not cost
+    // the user a paste that is then thrown away.
+    if !args.insecure_storage {
+        store
+            .check_keyring()
+            .map_err(|e| CliError::from(e).with_context("cannot sign in: there is nowhere to keep the token"))?;
+    }
+    let token = read_token(from, settings, ui)?;
     let client = ApiClient::new(profile, Some(token.clone()))?;
     let me = client.whoami().await.map_err(|e| {
         if status_for_api(&e) == ExitStatus::NotAuthenticated {
@@ -41,12 +50,14 @@ pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
                 ExitStatus::NotAuthenticated,
                 anyhow::Error::new(e).context(format!("`{}` rejected the token", profile.url)),
             )
-            .with_hint("check that you copied the whole token; `acctl-service token create` prints a new one")
+            .with_hint(
+                "check that you copied the whole token: a token comes from `acctl-service token create --db PATH` \
+                 run on the service's database, or from the banner of `acctl sandbox`",
+            )
         } else {
             CliError::from(e).with_context(format!("cannot check the token with `{}`", profile.url))
         }
     })?;
-    let store = CredentialStore::new(&profile.name);
     let place = if args.insecure_storage {
         let path = store.store_in_file(&token)?;
         ui.warn(format!("the token is stored in PLAINTEXT in `{}` (readable only by you)", path.display()));
@@ -68,33 +79,53 @@ pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
     Ok(ExitStatus::Success)
 }
 
-fn read_token(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<SecretString, CliError> {
-    let raw = if args.with_token {
-        let mut text = String::new();
-        std::io::stdin()
-            .take(64 * 1024)
-            .read_to_string(&mut text)
-            .map_err(|e| CliError::usage(format!("cannot read the token from stdin: {e}")))?;
-        text
-    } else if ui.can_prompt(settings.no_input) {
-        let prompt = format!(
-            "Paste the token for profile `{}` ({}); it will not be shown: ",
-            settings.profile.name, settings.profile.url
-        );
-        secrecy::ExposeSecret::expose_secret(&ui.prompt_hidden(&prompt, "token")?).to_owned()
+/// Where the token will be read from.
+#[derive(Clone, Copy)]
+enum TokenInput {
+    /// Piped in (`--with-token` with stdin not a terminal).
+    Stdin,
+    /// A hidden prompt; `with_token` when `--with-token` met a terminal.
+    Prompt { with_token: bool },
+}
+
+/// Where the token can come from, or the usage error saying how to give one.
+fn token_input(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<TokenInput, CliError> {
+    // `--with-token` on a terminal is someone about to paste: read it hidden,
+    // with a prompt, rather than echo it and wait for Ctrl-D.
+    if args.with_token && !ui.stdin_is_terminal() {
+        return Ok(TokenInput::Stdin);
+    }
+    if ui.can_prompt(settings.no_input) {
+        return Ok(TokenInput::Prompt { with_token: args.with_token });
+    }
+    let why = if args.with_token {
+        "`--with-token` reads stdin, and stdin is a terminal with no prompt allowed"
     } else {
-        return Err(CliError::usage("no token given: there is no terminal to prompt on (or `--no-input` is set)")
-            .with_hint("pipe the token in: `acctl auth login --with-token < token.txt`"));
+        "there is no terminal to prompt on (or `--no-input` is set)"
     };
-    let token = raw.trim();
-    if token.is_empty() {
+    Err(CliError::usage(format!("no token given: {why}"))
+        .with_hint("pipe the token in: `acctl auth login --with-token < token.txt`"))
+}
+
+fn read_token(from: TokenInput, settings: &Settings, ui: &Ui) -> Result<SecretString, CliError> {
+    let token = match from {
+        TokenInput::Stdin => ui.read_stdin_line("token")?,
+        TokenInput::Prompt { with_token } => {
+            let how = if with_token { " (stdin is a terminal, so it is read here)" } else { "" };
+            let text = format!(
+                "Paste the token for profile `{}` ({}){how}; it will not be shown: ",
+                settings.profile.name, settings.profile.url
+            );
+            ui.prompt_hidden(&text, "token")?
+        }
+    };
+    let trimmed = token.expose_secret().trim();
+    if trimmed.is_empty() {
         return Err(CliError::usage("the token is empty"));
     }
-    if !token.bytes().all(|b| b.is_ascii_graphic()) {
+    if !trimmed.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(CliError::usage("the token contains spaces or characters a token cannot have")
-            .with_hint("paste only the token that `acctl-service token create` printed"));
+            .with_hint("paste only the token that `acctl-service token create` or `acctl sandbox` printed"));
     }
-    let token = SecretString::from(token.to_owned());
-    debug_assert!(!token.expose_secret().is_empty());
-    Ok(token)
+    Ok(SecretString::from(trimmed.to_owned()))
 }

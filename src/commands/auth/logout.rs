@@ -13,9 +13,14 @@ pub struct LogoutArgs {}
 
 pub fn run(_args: &LogoutArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
     let name = &settings.profile.name;
-    let removed = CredentialStore::new(name).remove()?;
+    let (removed, unreached) = CredentialStore::new(name).remove()?;
     if removed.is_empty() {
-        ui.info(format!("No token was stored for profile `{name}`."));
+        // Nothing to undo is not a failure: the state asked for holds.
+        ui.info(format!("Not signed in to profile `{name}`: no token is stored for it."));
+    }
+    if let Some(e) = unreached {
+        let cause = std::error::Error::source(&e).map(|c| format!(" ({c})")).unwrap_or_default();
+        ui.warn(format!("{e}{cause}: a token kept there for `{name}`, if any, was not removed"));
     }
     for place in &removed {
         match place {

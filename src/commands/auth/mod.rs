@@ -17,10 +17,15 @@ pub enum AuthCommand {
     Logout(logout::LogoutArgs),
 }
 
-pub async fn run(cmd: AuthCommand, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
+pub async fn run(
+    cmd: AuthCommand,
+    global: &crate::cli::GlobalArgs,
+    settings: &Settings,
+    ui: &Ui,
+) -> Result<ExitStatus, CliError> {
     match cmd {
         AuthCommand::Login(args) => login::run(&args, settings, ui).await,
-        AuthCommand::Status(args) => status::run(&args, settings, ui).await,
+        AuthCommand::Status(args) => status::run(&args, global, settings, ui).await,
         AuthCommand::Logout(args) => logout::run(&args, settings, ui),
     }
 }

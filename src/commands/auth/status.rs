@@ -1,42 +1,74 @@
-//! `acctl auth status`: who the token is, and where it came from; never the token.
+//! `acctl auth status`: for every profile (as `gh auth status` does for
+//! every host), its URL, whether it is signed in and as whom, and where the
+//! token comes from; never the token.
+//!
+//! The profile in use is checked with the token it would use (`ACCTL_TOKEN`
+//! first); the others with the token `auth login` stored for each, so the
+//! environment's token is only ever sent to the backend it is used with.
+//! The exit status is the profile in use's: 0 signed in, 4 not (or the token
+//! was rejected), 8 its backend did not answer.
 
 use clap::Args;
 use serde::Serialize;
 
-use crate::commands::signed_in_client;
-use crate::credentials::TokenSource;
+use crate::client::ApiClient;
+use crate::credentials::{Credential, CredentialError, CredentialStore, TokenSource};
 use crate::error::{CliError, ExitStatus, status_for_api};
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
+use crate::profile::Profile;
 use crate::settings::Settings;
 use crate::ui::Ui;
 
-/// Show the profile, the backend, who you are signed in as, your role and
-/// scopes, and where the token came from (keyring, env or file).
+/// Show every profile: its URL, who it is signed in as (role and scopes), and
+/// where the token comes from (keyring, env or file). `-p NAME` shows one.
+///
+/// The profile in use is marked `current`; the exit status is its own (0
+/// signed in, 4 not signed in or token rejected, 8 backend unavailable).
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  acctl auth status\n  acctl auth status -p prod -o json")]
 pub struct StatusArgs {}
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct AuthStatus {
     profile: String,
+    /// The profile commands use now (`-p`, `ACCTL_PROFILE`, `default_profile`).
+    current: bool,
     url: String,
-    actor: String,
-    role: String,
+    signed_in: bool,
+    actor: Option<String>,
+    role: Option<String>,
     scopes: Vec<String>,
-    /// `keyring`, `env` or `file`.
-    token_source: String,
+    /// `keyring`, `env` or `file`; none when no token was found.
+    token_source: Option<String>,
     /// The plaintext file, when the token is stored there.
     #[serde(skip_serializing_if = "Option::is_none")]
     token_file: Option<String>,
     plaintext: bool,
+    /// Why the profile is not signed in, when it is not.
+    problem: Option<String>,
 }
 
 static FIELDS: &[Field<AuthStatus>] = &[
-    Field { name: "profile", help: "the profile checked", get: |s| Cell::Text(s.profile.clone()) },
+    Field { name: "profile", help: "the profile's name in the config file", get: |s| Cell::Text(s.profile.clone()) },
+    Field { name: "current", help: "the profile commands use now", get: |s| Cell::Bool(s.current) },
     Field { name: "url", help: "the backend's Admin API URL", get: |s| Cell::Text(s.url.clone()) },
-    Field { name: "actor", help: "who the token acts as (in the audit log)", get: |s| Cell::Text(s.actor.clone()) },
-    Field { name: "role", help: "agent, sre or admin", get: |s| Cell::Text(s.role.clone()) },
+    Field {
+        name: "signed_in",
+        help: "a token was found and the backend accepted it",
+        get: |s| Cell::Bool(s.signed_in),
+    },
+    Field {
+        name: "actor",
+        help: "who the token acts as (in the audit log)",
+        get: |s| Cell::opt(s.actor.as_deref()),
+    },
+    Field { name: "role", help: "agent, sre or admin", get: |s| Cell::opt(s.role.as_deref()) },
     Field { name: "scopes", help: "what the token may do", get: |s| Cell::List(s.scopes.clone()) },
-    Field { name: "token_source", help: "keyring, env or file", get: |s| Cell::Text(s.token_source.clone()) },
+    Field {
+        name: "token_source",
+        help: "keyring, env or file",
+        get: |s| Cell::opt(s.token_source.as_deref()),
+    },
     Field {
         name: "token_file",
         help: "the plaintext file holding the token, if any",
@@ -47,6 +79,7 @@ static FIELDS: &[Field<AuthStatus>] = &[
         help: "the token is stored unencrypted (--insecure-storage)",
         get: |s| Cell::Bool(s.plaintext),
     },
+    Field { name: "problem", help: "why the profile is not signed in", get: |s| Cell::opt(s.problem.as_deref()) },
 ];
 
 impl Record for AuthStatus {
@@ -54,45 +87,144 @@ impl Record for AuthStatus {
         FIELDS
     }
 
+    fn table_fields() -> &'static [&'static str] {
+        &["profile", "current", "url", "actor", "role", "token_source", "problem"]
+    }
+
     fn card(&self) -> Vec<(String, String)> {
-        let source = match &self.token_file {
-            Some(f) => format!("plaintext file `{f}` (--insecure-storage)"),
-            None if self.token_source == "env" => "environment (ACCTL_TOKEN)".to_owned(),
-            None => "OS keyring".to_owned(),
+        let source = match (&self.token_file, self.token_source.as_deref()) {
+            (Some(f), _) => format!("plaintext file `{f}` (--insecure-storage)"),
+            (None, Some("env")) => "environment (ACCTL_TOKEN)".to_owned(),
+            (None, Some(_)) => "OS keyring".to_owned(),
+            (None, None) => "—".to_owned(),
         };
-        vec![
-            ("Profile".into(), self.profile.clone()),
+        let mut card = vec![
+            ("Profile".into(), if self.current { format!("{} (current)", self.profile) } else { self.profile.clone() }),
             ("URL".into(), self.url.clone()),
-            ("Signed in as".into(), self.actor.clone()),
-            ("Role".into(), self.role.clone()),
-            ("Scopes".into(), self.scopes.join("\n")),
-            ("Token from".into(), source),
-        ]
+        ];
+        match &self.problem {
+            None => {
+                card.push(("Signed in as".into(), self.actor.clone().unwrap_or_default()));
+                card.push(("Role".into(), self.role.clone().unwrap_or_default()));
+                card.push(("Scopes".into(), self.scopes.join("\n")));
+            }
+            Some(problem) => card.push(("Signed in".into(), format!("no: {problem}"))),
+        }
+        card.push(("Token from".into(), source));
+        card
     }
 }
 
-pub async fn run(_args: &StatusArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
-    let (client, credential) = signed_in_client(settings)?;
-    let me = client.whoami().await.map_err(|e| {
-        let rejected = status_for_api(&e) == ExitStatus::NotAuthenticated;
-        let err = CliError::from(e);
-        if rejected { err.with_context(format!("the token from the {} was rejected", credential.source)) } else { err }
-    })?;
-    let status = AuthStatus {
-        profile: settings.profile.name.clone(),
-        url: settings.profile.url.clone(),
-        actor: me.actor,
-        role: me.role.as_str().to_owned(),
-        scopes: me.scopes,
-        token_source: credential.source.as_str().to_owned(),
-        token_file: match &credential.source {
-            TokenSource::File(p) => Some(p.display().to_string()),
-            _ => None,
-        },
-        plaintext: matches!(credential.source, TokenSource::File(_)),
+/// One profile's answer, and the error that explains it when it is the
+/// profile in use and not signed in.
+async fn check(profile: &Profile, current: bool) -> (AuthStatus, Option<CliError>) {
+    let store = CredentialStore::new(&profile.name);
+    let mut status = AuthStatus {
+        profile: profile.name.clone(),
+        current,
+        url: profile.url.clone(),
+        signed_in: false,
+        actor: None,
+        role: None,
+        scopes: Vec::new(),
+        token_source: None,
+        token_file: None,
+        plaintext: false,
+        problem: None,
     };
-    let mut writer = RecordWriter::new(&settings.output, Shape::One, ui)?;
-    writer.write(&status)?;
+    let credential: Result<Credential, CredentialError> =
+        if current { store.resolve() } else { store.resolve_stored() };
+    let credential = match credential {
+        Ok(c) => c,
+        Err(e) => {
+            status.problem = Some(match &e {
+                CredentialError::NotSignedIn { .. } => "no token stored".to_owned(),
+                other => crate::output::sanitize::for_terminal(&other.to_string()),
+            });
+            return (status, Some(CliError::from(e)));
+        }
+    };
+    status.token_source = Some(credential.source.as_str().to_owned());
+    if let TokenSource::File(p) = &credential.source {
+        status.token_file = Some(p.display().to_string());
+        status.plaintext = true;
+    }
+    let answer = match ApiClient::new(profile, Some(credential.token.clone())) {
+        Ok(client) => client.whoami().await,
+        Err(e) => Err(e),
+    };
+    match answer {
+        Ok(me) => {
+            status.signed_in = true;
+            status.actor = Some(me.actor);
+            status.role = Some(me.role.as_str().to_owned());
+            status.scopes = me.scopes;
+            (status, None)
+        }
+        Err(e) => {
+            let rejected = status_for_api(&e) == ExitStatus::NotAuthenticated;
+            let err = CliError::from(e);
+            let (problem, err) = if rejected {
+                let why = format!("the token from the {} was rejected", credential.source);
+                (why.clone(), err.with_context(why))
+            } else {
+                (format!("cannot check the token: {err}"), err)
+            };
+            status.problem = Some(crate::output::sanitize::for_terminal(&problem));
+            (status, Some(err))
+        }
+    }
+}
+
+pub async fn run(
+    _args: &StatusArgs,
+    global: &crate::cli::GlobalArgs,
+    settings: &Settings,
+    ui: &Ui,
+) -> Result<ExitStatus, CliError> {
+    // `-p`/`ACCTL_PROFILE` asks about one profile: one record, as before.
+    let only_current = global.profile.is_some();
+    let others = if only_current { Vec::new() } else { settings.other_profiles(global)? };
+    let mut checks = vec![check(&settings.profile, true)];
+    let mut broken = Vec::new();
+    for (name, profile) in &others {
+        match profile {
+            Ok(p) => checks.push(check(p, false)),
+            Err(e) => broken.push((name.clone(), e.to_string())),
+        }
+    }
+    // The backends answer in parallel: one slow profile does not hold up the rest.
+    let answers = futures_util::future::join_all(checks).await;
+    let mut rows: Vec<(AuthStatus, Option<CliError>)> = answers;
+    for (name, problem) in broken {
+        let status = AuthStatus {
+            profile: name,
+            current: false,
+            url: String::new(),
+            signed_in: false,
+            actor: None,
+            role: None,
+            scopes: Vec::new(),
+            token_source: None,
+            token_file: None,
+            plaintext: false,
+            problem: Some(crate::output::sanitize::for_terminal(&problem)),
+        };
+        rows.push((status, None));
+    }
+    rows.sort_by(|a, b| a.0.profile.cmp(&b.0.profile));
+    let shape = if only_current { Shape::One } else { Shape::Many };
+    let mut writer = RecordWriter::new(&settings.output, shape, ui)?;
+    let mut current_error = None;
+    for (status, error) in rows {
+        writer.write(&status)?;
+        if status.current {
+            current_error = error;
+        }
+    }
     writer.finish()?;
-    Ok(ExitStatus::Success)
+    match current_error {
+        Some(e) => Err(e),
+        None => Ok(ExitStatus::Success),
+    }
 }
