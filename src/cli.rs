@@ -140,9 +140,9 @@ const SECRET_FLAGS: &[(&str, &str, &str)] = &[
 /// exists: '--ticket'"), steering a token into the audit log. The value is
 /// never repeated.
 pub fn refuse_secret_in_argv(args: &[std::ffi::OsString]) -> Option<crate::error::CliError> {
-    let args = args.iter().skip(1).map_while(|a| a.to_str().map(|a| a.to_owned()).or(Some(String::new())));
+    let args = args.iter().skip(1).map(|a| a.to_string_lossy());
     for arg in args.take_while(|a| a != "--") {
-        let flag = arg.split_once('=').map_or(arg.as_str(), |(flag, _)| flag);
+        let flag = arg.split_once('=').map_or(&*arg, |(flag, _)| flag);
         if let Some((flag, what, instead)) = SECRET_FLAGS.iter().find(|(f, ..)| *f == flag) {
             return Some(
                 crate::error::CliError::usage(format!(

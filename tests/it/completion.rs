@@ -71,7 +71,7 @@ fn zsh_fish_elvish_and_powershell_get_profile_names_with_their_urls() {
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    insta::assert_snapshot!(seen);
+    env.insta_settings(None).bind(|| insta::assert_snapshot!(seen));
 }
 
 /// Without a config file there is nothing to offer, and nothing is printed

@@ -30,5 +30,7 @@ fn login_lookup_logout_through_the_os_keyring() {
     snapshot(env.run(&["auth", "status", "-o", "ndjson"]), "status");
     snapshot(env.run(&["lookup", "alice@example.com", "-o", "ndjson", "--fields", "id"]), "lookup");
     snapshot(env.run(&["auth", "logout"]), "logout");
+    // Nothing stored any more, and the keyring answers: "not signed in", exit 0, no warning.
+    snapshot(env.run(&["auth", "logout"]), "logout_again");
     snapshot(env.run(&["lookup", "alice@example.com"]), "lookup_after_logout");
 }

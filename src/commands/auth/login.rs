@@ -35,14 +35,21 @@ pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
     let profile = &settings.profile;
     let store = CredentialStore::new(&profile.name);
     let from = token_input(args, settings, ui)?;
-    // Before asking for the token: a keyring that cannot keep it must not cost
-    // the user a paste that is then thrown away.
-    if !args.insecure_storage {
+    let check_keyring = || {
         store
             .check_keyring()
-            .map_err(|e| CliError::from(e).with_context("cannot sign in: there is nowhere to keep the token"))?;
+            .map_err(|e| CliError::from(e).with_context("cannot sign in: there is nowhere to keep the token"))
+    };
+    // Before a prompt: a keyring that cannot keep the token must not cost the
+    // user a paste that is then thrown away. Piped input is read (and checked
+    // for form) first; either way, before the token is sent anywhere.
+    if !args.insecure_storage && matches!(from, TokenInput::Prompt { .. }) {
+        check_keyring()?;
     }
     let token = read_token(from, settings, ui)?;
+    if !args.insecure_storage && matches!(from, TokenInput::Stdin) {
+        check_keyring()?;
+    }
     let client = ApiClient::new(profile, Some(token.clone()))?;
     let me = client.whoami().await.map_err(|e| {
         if status_for_api(&e) == ExitStatus::NotAuthenticated {

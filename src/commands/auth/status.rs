@@ -138,8 +138,10 @@ async fn check(profile: &Profile, current: bool) -> (AuthStatus, Option<CliError
         Ok(c) => c,
         Err(e) => {
             status.problem = Some(match &e {
-                CredentialError::NotSignedIn { .. } => "no token stored".to_owned(),
-                other => crate::output::sanitize::for_terminal(&other.to_string()),
+                CredentialError::NotSignedIn { .. } | CredentialError::NoKeyringToAsk { .. } => {
+                    "not signed in".to_owned()
+                }
+                other => crate::output::sanitize::for_terminal(&other.to_string()).into_owned(),
             });
             return (status, Some(CliError::from(e)));
         }
@@ -168,9 +170,11 @@ async fn check(profile: &Profile, current: bool) -> (AuthStatus, Option<CliError
                 let why = format!("the token from the {} was rejected", credential.source);
                 (why.clone(), err.with_context(why))
             } else {
-                (format!("cannot check the token: {err}"), err)
+                // The first line only (the causes are long; the error of the profile in use shows them all).
+                let first = err.chain().next().unwrap_or_default();
+                (format!("cannot check the token: {first}"), err)
             };
-            status.problem = Some(crate::output::sanitize::for_terminal(&problem));
+            status.problem = Some(crate::output::sanitize::for_terminal(&problem).into_owned());
             (status, Some(err))
         }
     }
@@ -208,7 +212,7 @@ pub async fn run(
             token_source: None,
             token_file: None,
             plaintext: false,
-            problem: Some(crate::output::sanitize::for_terminal(&problem)),
+            problem: Some(crate::output::sanitize::for_terminal(&problem).into_owned()),
         };
         rows.push((status, None));
     }
