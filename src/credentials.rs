@@ -196,9 +196,9 @@ impl CredentialStore {
                 "the token came from the plaintext file `{}`: run `acctl auth login -p {profile} --insecure-storage` to replace it",
                 path.display()
             ),
-            TokenSource::Keyring => format!(
-                "the token came from the OS keyring: run `acctl auth login -p {profile}` to replace it"
-            ),
+            TokenSource::Keyring => {
+                format!("the token came from the OS keyring: run `acctl auth login -p {profile}` to replace it")
+            }
         }
     }
 

@@ -100,7 +100,10 @@ impl Settings {
     /// Every other profile of the config file, each as its own entry says
     /// (its `url`, not `ACCTL_URL`, which overrides only the profile in
     /// use), in name order; a broken entry is its error. For `auth status`.
-    pub fn other_profiles(&self, global: &GlobalArgs) -> Result<Vec<(String, Result<Profile, ConfigError>)>, ConfigError> {
+    pub fn other_profiles(
+        &self,
+        global: &GlobalArgs,
+    ) -> Result<Vec<(String, Result<Profile, ConfigError>)>, ConfigError> {
         let Some(file) = ConfigFile::load(&self.config.path)? else { return Ok(Vec::new()) };
         let names: Vec<String> = file.profiles.keys().filter(|n| **n != self.profile.name).cloned().collect();
         Ok(names
@@ -238,7 +241,8 @@ fn resolve_profile(
 /// path), with their URLs as help, for `-p <TAB>`. A missing or broken file
 /// completes nothing: completion must never print an error into a prompt.
 pub fn profile_candidates() -> Vec<clap_complete::CompletionCandidate> {
-    let global = GlobalArgs { config: crate::env::var_os(EnvVars::ACCTL_CONFIG).map(PathBuf::from), ..GlobalArgs::default() };
+    let global =
+        GlobalArgs { config: crate::env::var_os(EnvVars::ACCTL_CONFIG).map(PathBuf::from), ..GlobalArgs::default() };
     let Ok(location) = ConfigLocation::resolve(&global) else { return Vec::new() };
     let Ok(Some(file)) = ConfigFile::load(&location.path) else { return Vec::new() };
     file.profiles

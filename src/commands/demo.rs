@@ -50,8 +50,7 @@ pub async fn run(args: DemoArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitSta
         return Err(CliError::usage("the interactive demo needs a terminal (and no `--no-input`)")
             .with_hint("run `acctl demo --script` to see the whole flow unattended"));
     }
-    let sandbox =
-        Sandbox::start("127.0.0.1:0".parse().map_err(CliError::unexpected)?, SandboxDb::Ephemeral).await?;
+    let sandbox = Sandbox::start("127.0.0.1:0".parse().map_err(CliError::unexpected)?, SandboxDb::Ephemeral).await?;
     let settings = demo_settings(&sandbox, global, ui);
     let client = ApiClient::new(&settings.profile, Some(SecretString::from(sandbox.agent_token.clone())))?;
     let feed = sandbox.service.subscribe_outbox();

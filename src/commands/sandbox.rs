@@ -274,10 +274,9 @@ pub async fn run(args: SandboxArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
     let url = sandbox.service.url();
     let db = match &where_ {
         SandboxDb::Ephemeral => "a temporary file, removed on exit; new tokens each run".to_owned(),
-        SandboxDb::Kept(p) => format!(
-            "`{}` (kept, with these tokens, between runs; `--ephemeral` for a throwaway one)",
-            p.display()
-        ),
+        SandboxDb::Kept(p) => {
+            format!("`{}` (kept, with these tokens, between runs; `--ephemeral` for a throwaway one)", p.display())
+        }
     };
     let banner = format!(
         "acctl sandbox — the reference account service with demo accounts (nothing is really sent)

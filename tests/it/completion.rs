@@ -44,10 +44,7 @@ fn bash_completes_profile_names_from_the_config_file() {
     };
     let all = complete("acctl auth status -p ''", "");
     let prefix = complete("acctl lookup x -p pr", "pr");
-    assert_eq!(
-        format!("-p '':\n{all}-p pr:\n{prefix}"),
-        "-p '':\nlocal\nprod\nstaging\n-p pr:\nprod\n"
-    );
+    assert_eq!(format!("-p '':\n{all}-p pr:\n{prefix}"), "-p '':\nlocal\nprod\nstaging\n-p pr:\nprod\n");
 }
 
 /// What each other shell's script receives from `acctl` for `-p <TAB>` (the

@@ -140,9 +140,10 @@ fn with_no_keyring_login_says_so_before_asking_for_the_token() {
 fn with_token_on_a_terminal_asks_at_a_hidden_prompt() {
     let env = TestEnv::new();
     let mut person = Terminal::start(&env, None, &["auth", "login", "--with-token", "--insecure-storage"]);
-    person.dialogue(&[
-        ("(stdin is a terminal, so it is read here); it will not be shown: ", Keys(&format!("{}\n", env.token("agent")))),
-    ]);
+    person.dialogue(&[(
+        "(stdin is a terminal, so it is read here); it will not be shown: ",
+        Keys(&format!("{}\n", env.token("agent"))),
+    )]);
     person
         .finish()
         .assert_code(0)

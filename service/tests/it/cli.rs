@@ -147,7 +147,11 @@ fn commands_that_write_refuse_a_database_that_does_not_exist() {
     let mut seen = String::new();
     for args in attempts {
         let (code, stdout, stderr) = run(service().current_dir(dir.path()).args(args), Some(""));
-        seen.push_str(&format!("$ acctl-service {}\nexit {code}\n{stdout}{}", args.join(" "), stderr.replace(home, "[DIR]")));
+        seen.push_str(&format!(
+            "$ acctl-service {}\nexit {code}\n{stdout}{}",
+            args.join(" "),
+            stderr.replace(home, "[DIR]")
+        ));
     }
     assert_eq!(
         seen,
@@ -172,8 +176,10 @@ hint: pass the `--db` that `acctl-service serve` uses, or add `--create` to star
     let left: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.map(|e| e.file_name())).collect();
     assert!(left.is_empty(), "nothing was created: {left:?}");
 
-    let (code, token, stderr) =
-        run(service().current_dir(dir.path()).args(["token", "create", "--create", "--actor", "a", "--role", "agent"]), None);
+    let (code, token, stderr) = run(
+        service().current_dir(dir.path()).args(["token", "create", "--create", "--actor", "a", "--role", "agent"]),
+        None,
+    );
     assert_eq!(code, 0, "{stderr}");
     assert!(token.trim().starts_with("acctl_"), "{token}");
     assert!(dir.path().join("accounts.db").exists());

@@ -57,18 +57,10 @@ static FIELDS: &[Field<AuthStatus>] = &[
         help: "a token was found and the backend accepted it",
         get: |s| Cell::Bool(s.signed_in),
     },
-    Field {
-        name: "actor",
-        help: "who the token acts as (in the audit log)",
-        get: |s| Cell::opt(s.actor.as_deref()),
-    },
+    Field { name: "actor", help: "who the token acts as (in the audit log)", get: |s| Cell::opt(s.actor.as_deref()) },
     Field { name: "role", help: "agent, sre or admin", get: |s| Cell::opt(s.role.as_deref()) },
     Field { name: "scopes", help: "what the token may do", get: |s| Cell::List(s.scopes.clone()) },
-    Field {
-        name: "token_source",
-        help: "keyring, env or file",
-        get: |s| Cell::opt(s.token_source.as_deref()),
-    },
+    Field { name: "token_source", help: "keyring, env or file", get: |s| Cell::opt(s.token_source.as_deref()) },
     Field {
         name: "token_file",
         help: "the plaintext file holding the token, if any",
