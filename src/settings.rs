@@ -96,14 +96,14 @@ impl Settings {
     }
 }
 
+/// A profile of the config file by name, or why its entry does not load.
+pub type NamedProfile = (String, Result<Profile, ConfigError>);
+
 impl Settings {
     /// Every other profile of the config file, each as its own entry says
     /// (its `url`, not `ACCTL_URL`, which overrides only the profile in
     /// use), in name order; a broken entry is its error. For `auth status`.
-    pub fn other_profiles(
-        &self,
-        global: &GlobalArgs,
-    ) -> Result<Vec<(String, Result<Profile, ConfigError>)>, ConfigError> {
+    pub fn other_profiles(&self, global: &GlobalArgs) -> Result<Vec<NamedProfile>, ConfigError> {
         let Some(file) = ConfigFile::load(&self.config.path)? else { return Ok(Vec::new()) };
         let names: Vec<String> = file.profiles.keys().filter(|n| **n != self.profile.name).cloned().collect();
         Ok(names

@@ -174,8 +174,9 @@ impl Ui {
                     Some(p) => format!("run `acctl auth login -p {p}` to sign in, or set `ACCTL_TOKEN` for automation"),
                     None => "run `acctl auth login` to sign in, or set `ACCTL_TOKEN` for automation".to_owned(),
                 },
-                Hint::Rejected => crate::credentials::CredentialStore::new(profile.as_deref().unwrap_or("local"))
-                    .rejected_hint(),
+                Hint::Rejected => {
+                    crate::credentials::CredentialStore::new(profile.as_deref().unwrap_or("local")).rejected_hint()
+                }
                 Hint::Text(t) => lines_for_terminal(t).into_owned(),
             };
             out.push_str(&format!("{} {}\n", self.paint("36;1", "hint:"), text));
