@@ -69,9 +69,11 @@ fn spawn(env: &TestEnv, args: &[&str]) -> Child {
         .expect("acctl runs")
 }
 
-/// Waits until the journal holds `n` results (bounded: the job would have ended).
+/// Waits until the journal holds `n` results (bounded: the job would have
+/// ended; five minutes, as a loaded 2-core CI machine took over a minute).
 fn wait_for_results(journal: &Path, n: usize, child: &mut Child) {
-    for _ in 0..6000 {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while std::time::Instant::now() < deadline {
         let results = std::fs::read_to_string(journal)
             .map(|t| t.lines().filter(|l| l.contains(r#""type":"result""#)).count())
             .unwrap_or(0);
