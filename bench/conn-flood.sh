@@ -80,7 +80,7 @@ at = lambda sec: min(samples, key=lambda p: abs(p[0] - sec))[1]
 lat.sort()
 p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] if lat else float("nan")
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
-print(f"Measured {datetime.date.today()} on {cpu.split()[0] if cpu else 'this machine'} (2 cores, shared), release build, loopback, the service")
+print(f"Measured {datetime.date.today()} on {' '.join(cpu.split()[:2]) if cpu else 'this machine'} (2 cores, shared), release build, loopback, the service")
 print("started with `ulimit -n 1024`. Command: `bench/conn-flood.sh`.")
 print()
 print("| what | measured |")
