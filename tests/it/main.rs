@@ -26,4 +26,5 @@ mod lookup;
 mod output;
 mod pty;
 mod reset;
+// mod sso;
 mod steps;
