@@ -26,5 +26,5 @@ mod lookup;
 mod output;
 mod pty;
 mod reset;
-// mod sso;
+mod sso;
 mod steps;
