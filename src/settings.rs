@@ -28,6 +28,9 @@ use crate::error::CliError;
 use crate::output::{OutputFormat, OutputSettings};
 use crate::profile::{AuditContext, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, OidcProfile, Profile};
 
+/// A profile's name, and the profile or why its entry is broken.
+pub type NamedProfile = (String, Result<Profile, ConfigError>);
+
 /// Where the config file is.
 #[derive(Debug, Clone)]
 pub struct ConfigLocation {
@@ -100,10 +103,7 @@ impl Settings {
     /// Every other profile of the config file, each as its own entry says
     /// (its `url`, not `ACCTL_URL`, which overrides only the profile in
     /// use), in name order; a broken entry is its error. For `auth status`.
-    pub fn other_profiles(
-        &self,
-        global: &GlobalArgs,
-    ) -> Result<Vec<(String, Result<Profile, ConfigError>)>, ConfigError> {
+    pub fn other_profiles(&self, global: &GlobalArgs) -> Result<Vec<NamedProfile>, ConfigError> {
         let Some(file) = ConfigFile::load(&self.config.path)? else { return Ok(Vec::new()) };
         let names: Vec<String> = file.profiles.keys().filter(|n| **n != self.profile.name).cloned().collect();
         Ok(names
