@@ -19,7 +19,7 @@ shm=$(mktemp -d /dev/shm/acctl-bench.XXXX)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work" "$shm"' EXIT
 
 n=20000
-$service accounts generate --db "$work/bench.db" --count $((n * 4)) >/dev/null 2>&1
+$service accounts generate --db "$work/bench.db" --create --count $((n * 4)) >/dev/null 2>&1
 export ACCTL_TOKEN=$($service token create --db "$work/bench.db" --actor bench --role sre 2>/dev/null)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ACCTL_SERVICE_LOG=warn $service serve --listen 127.0.0.1:$port --db "$work/bench.db" --rate-limit 0 &

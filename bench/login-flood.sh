@@ -21,7 +21,7 @@ trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 
 for clients in 8 16 32 64; do
   rm -f "$work"/bench.db*
-  $bin accounts generate --db "$work/bench.db" --count 1000 2>/dev/null
+  $bin accounts generate --db "$work/bench.db" --create --count 1000 2>/dev/null
   export ACCTL_TOKEN=$($bin token create --db "$work/bench.db" --actor bench --role agent 2>/dev/null)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   ACCTL_SERVICE_LOG=warn $bin serve --listen 127.0.0.1:$port --db "$work/bench.db" --demo --rate-limit 0 &

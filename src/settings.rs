@@ -28,9 +28,6 @@ use crate::error::CliError;
 use crate::output::{OutputFormat, OutputSettings};
 use crate::profile::{AuditContext, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, OidcProfile, Profile};
 
-/// A profile's name, and the profile or why its entry is broken.
-pub type NamedProfile = (String, Result<Profile, ConfigError>);
-
 /// Where the config file is.
 #[derive(Debug, Clone)]
 pub struct ConfigLocation {
@@ -98,6 +95,9 @@ impl Settings {
         Ok(Identifier::parse(input, self.profile.region.as_deref())?)
     }
 }
+
+/// A profile of the config file by name, or why its entry does not load.
+pub type NamedProfile = (String, Result<Profile, ConfigError>);
 
 impl Settings {
     /// Every other profile of the config file, each as its own entry says

@@ -26,7 +26,7 @@ with open(sys.argv[1], "w") as f:
             "devices": [{"model": "iPhone 15 Pro Max", "name": name}, {"model": "Samsung Galaxy S24 Ultra", "name": name}],
         }, ensure_ascii=False) + "\n")
 PY
-"$SVC" accounts import --db "$dir/a.db" "$dir/accounts.ndjson" 2>/dev/null
+"$SVC" accounts import --db "$dir/a.db" --create "$dir/accounts.ndjson" 2>/dev/null
 token=$("$SVC" token create --db "$dir/a.db" --actor bench-admin --role admin 2>/dev/null)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$SVC" serve --listen "127.0.0.1:$port" --db "$dir/a.db" 2>"$dir/serve.log" &

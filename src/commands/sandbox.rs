@@ -31,8 +31,8 @@ use crate::ui::Ui;
 /// Ctrl-C stops it.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  acctl sandbox                                  # on 127.0.0.1:8080; data and tokens kept between runs
-  acctl sandbox --ephemeral                      # a throwaway database and new tokens
+  acctl sandbox                          # on 127.0.0.1:8080; data and tokens kept between runs
+  acctl sandbox --ephemeral              # a throwaway database and new tokens
   acctl sandbox --listen 127.0.0.1:0 --db sandbox.db
   # in another terminal, with the URL and agent token it printed:
   ACCTL_URL=http://127.0.0.1:8080 ACCTL_TOKEN=acctl_… acctl lookup alice@example.com")]

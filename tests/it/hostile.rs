@@ -621,7 +621,8 @@ fn canary_secrets_never_appear_in_argv_output_logs_or_files() {
     let mut record = |what: &str, (run, cmdline): (Run, String)| runs.push((what.to_owned(), run, cmdline));
     let trace = [("ACCTL_LOG", "trace")];
 
-    // A token that does not work: login (keyring and file), and as ACCTL_TOKEN.
+    // A token that does not work: login (with no keyring here it stops at the
+    // keyring check, exit 8; to the file it is refused, exit 4), and as ACCTL_TOKEN.
     let login = ["auth", "login", "--with-token", "-vvv"];
     record("login, bad token", secret_run(&env, &login, &[], Some(&format!("{CANARY_TOKEN}\n"))));
     let login_file = ["auth", "login", "--with-token", "--insecure-storage"];

@@ -227,7 +227,7 @@ fn import_merges_or_refuses_look_alike_addresses() {
         r#"{"email": "alice@example.com", "display_name": "Alice"}"#,
         "\n",
     );
-    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "-"]), Some(first));
+    let (code, _, stderr) = run(service().args(["accounts", "import", "--db", db, "--create", "-"]), Some(first));
     assert_eq!((code, stderr.trim()), (0, format!("Imported 2 accounts into `{db}`.").as_str()));
 
     let import_one = |line: &str| run(service().args(["accounts", "import", "--db", db, "-"]), Some(line));
