@@ -119,8 +119,8 @@ pub async fn login(
 /// The user code and where to enter it, on stderr; never the device code.
 /// Shown under `--quiet` too: the person cannot sign in without it.
 fn show_code(auth: &DeviceAuthorization, profile: &str, ui: &Ui) {
-    let minutes = auth.expires_in.as_secs().div_ceil(60);
-    let expires = if minutes == 1 { "1 minute".to_owned() } else { format!("{minutes} minutes") };
+    let secs = auth.expires_in.as_secs();
+    let expires = if secs < 120 { format!("{secs} seconds") } else { format!("{} minutes", secs.div_ceil(60)) };
     ui.say(format!("To sign in to profile `{profile}`, open this page in a browser:"));
     ui.say("");
     match &auth.verification_uri_complete {
