@@ -338,7 +338,7 @@ fn a_revoked_refresh_token_asks_the_agent_to_sign_in_again() {
     let status = sso.run(&["auth", "status", "-p", "agent", "-o", "json"]);
     sso.insta("revoked_status").bind(|| insta::assert_snapshot!(status.snapshot()));
     status.assert_code(4);
-    never_shows(&run, &[refresh.clone()]);
+    never_shows(&run, std::slice::from_ref(&refresh));
     never_shows(&status, &[refresh]);
 }
 
@@ -361,7 +361,7 @@ fn processes_renewing_at_the_same_moment_keep_the_sign_in() {
     });
     for run in &runs {
         assert!(!run.stderr.contains("sign in again"), "the sign-in was lost:\n{}", run.snapshot());
-        never_shows(run, &[planted.clone()]);
+        never_shows(run, std::slice::from_ref(&planted));
     }
     let now = sso.stored_secret("sre", "refresh_token");
     assert_ne!(now, planted, "the rotated refresh token was stored back");
@@ -380,7 +380,7 @@ fn logout_revokes_at_the_provider_and_a_provider_that_is_down_only_warns() {
     sso.plant_expired_sign_in("agent", "agent");
     let refresh = sso.stored_secret("agent", "refresh_token");
     let logout = sso.run(&["-vvv", "auth", "logout", "-p", "agent"]);
-    never_shows(&logout, &[refresh.clone()]);
+    never_shows(&logout, std::slice::from_ref(&refresh));
     let logout = sso.run(&["auth", "logout", "-p", "agent"]);
     sso.insta("logout_again").bind(|| insta::assert_snapshot!(logout.snapshot()));
     assert!(sso.stored("agent").is_none());
