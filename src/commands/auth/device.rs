@@ -160,7 +160,8 @@ async fn check_with_service(grant: &SsoGrant, settings: &Settings, ui: &Ui) -> R
     let answer = ui.during(&format!("Checking the sign-in with `{}`…", profile.url), client.whoami()).await?;
     answer.map_err(|e| {
         let status = status_for_api(&e);
-        let forbidden = e.code() == Some(acctl_api::ErrorCode::Forbidden);
+        // 403: the token is good, but names no role the service knows.
+        let forbidden = e.problem().is_some_and(|p| p.status == 403);
         if status == ExitStatus::NotAuthenticated && forbidden {
             // The service's own words name the role claim and what to ask for.
             CliError::new(status, anyhow::Error::new(e).context(format!("`{}` gives this sign-in no role", profile.url)))
