@@ -216,7 +216,7 @@ pub fn status_for_code(code: ErrorCode, http_status: u16) -> ExitStatus {
     use ErrorCode::*;
     match code {
         AccountNotFound => ExitStatus::NotFound,
-        Unauthenticated | Forbidden => ExitStatus::NotAuthenticated,
+        Unauthenticated | Forbidden | NoRole => ExitStatus::NotAuthenticated,
         InvalidCode | ChallengeExpired | ChallengeUsedUp | ChallengeNotFound | VerificationInvalid
         | InvalidCredentials => ExitStatus::VerificationFailed,
         PasswordPolicy | AccountLocked | AccountDisabled | ChannelUnavailable => ExitStatus::RejectedByPolicy,
