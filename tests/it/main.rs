@@ -27,6 +27,5 @@ mod output;
 mod pty;
 mod reset;
 mod sso;
-// Enabled once acctl-service takes the provider's tokens (its `oidc` feature, branch sso-service):
-// mod sso_service;
+mod sso_service;
 mod steps;

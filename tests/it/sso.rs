@@ -168,7 +168,6 @@ impl Sso {
     }
 
     /// Every secret kept for `profile` now: none may ever be printed.
-    #[allow(dead_code, reason = "sso_service.rs uses it once the service takes the provider's tokens")]
     pub fn secrets(&self, profile: &str) -> Vec<String> {
         ["access_token", "refresh_token"].iter().map(|k| self.stored_secret(profile, k)).collect()
     }
@@ -179,7 +178,6 @@ impl Sso {
 
     /// Rewrites values of the stored sign-in: makes acctl believe its access
     /// token fresh, or expired.
-    #[allow(dead_code, reason = "sso_service.rs uses it once the service takes the provider's tokens")]
     pub fn set_stored(&self, profile: &str, key: &str, value: toml::Value) {
         let path = self.credentials_file();
         let mut file: toml::Table =

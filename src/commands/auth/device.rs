@@ -95,7 +95,7 @@ pub async fn login(
         store.store_in_keyring(&secret)?;
         "the OS keyring".to_owned()
     };
-    let who = grant.who().map_or_else(|| me.actor.clone(), str::to_owned);
+    let who = me.email.clone().or_else(|| grant.who().map(str::to_owned)).unwrap_or_else(|| me.actor.clone());
     ui.success(format!(
         "Signed in to `{}` as `{}` (role {}) on profile `{}` through `{}`; the sign-in is kept in {place} and renewed as needed",
         profile.url,

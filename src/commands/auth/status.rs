@@ -256,6 +256,14 @@ async fn check(profile: &Profile, current: bool) -> (AuthStatus, Option<CliError
     }
     match answer {
         Ok(me) => {
+            // Who the service says the access token names, over what the id_token said.
+            let clean = |v: Option<String>| v.map(|v| for_terminal(&v).into_owned());
+            if me.subject.is_some() {
+                status.issuer = clean(me.issuer).or(status.issuer.take());
+                status.subject = clean(me.subject);
+                status.email = clean(me.email).or(status.email.take());
+                status.name = clean(me.name).or(status.name.take());
+            }
             status.signed_in = true;
             status.actor = Some(me.actor);
             status.role = Some(me.role.as_str().to_owned());
