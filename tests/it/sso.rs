@@ -60,18 +60,23 @@ impl Sso {
             trust(config, &issuer, &audience);
         });
         let sso = Sso { runtime, provider, env };
-        let mut text = format!("default_profile = \"{}\"\n", PROFILES[0]);
-        for p in PROFILES {
+        sso.write_config(&PROFILES);
+        sso
+    }
+
+    /// A config with an SSO profile for each of `profiles`, the first the default.
+    pub fn write_config(&self, profiles: &[&str]) {
+        let mut text = format!("default_profile = \"{}\"\n", profiles[0]);
+        for p in profiles {
             text.push_str(&format!(
                 "\n[profiles.{p}]\nurl = \"{}\"\nregion = \"CN\"\noidc_issuer = \"{}\"\noidc_client_id = \"{}\"\noidc_audience = \"{}\"\noidc_scopes = [\"acctl\"]\n",
-                sso.env.url,
-                sso.provider.issuer(),
+                self.env.url,
+                self.provider.issuer(),
                 oidc_harness::CLIENT_ID,
-                sso.provider.audience()
+                self.provider.audience()
             ));
         }
-        sso.env.write_config(&text);
-        sso
+        self.env.write_config(&text);
     }
 
     /// The env's filters, and the user code and times that vary between runs.
@@ -94,7 +99,11 @@ impl Sso {
     /// with `None`). While acctl waits, its command line is checked: its
     /// arguments, nothing else.
     pub fn login(&self, profile: &str, user: &str, decision: Option<Decision>) -> Run {
-        let args = ["auth", "login", "-p", profile, "--insecure-storage"];
+        self.login_with(&["auth", "login", "-p", profile, "--insecure-storage"], user, decision)
+    }
+
+    /// [`Sso::login`] with other arguments (`auth login` without `--insecure-storage`).
+    pub fn login_with(&self, args: &[&str], user: &str, decision: Option<Decision>) -> Run {
         let mut child = self
             .env
             .command()
@@ -137,7 +146,7 @@ impl Sso {
                 .filter(|a| !a.is_empty())
                 .map(|a| String::from_utf8_lossy(a).into())
                 .collect();
-            assert_eq!(cmdline[1..], args, "acctl's command line while it waits");
+            assert_eq!(cmdline[1..], *args, "acctl's command line while it waits");
         }
         if let Some(decision) = decision {
             self.runtime

@@ -158,3 +158,35 @@ fn no_token_or_code_reaches_the_output_or_the_logs() {
         }
     }
 }
+
+/// The sign-in kept in a real OS keyring (Secret Service under
+/// dbus-run-session, as `keyring.rs`): stored there, not in a file, renewed
+/// there, revoked and removed at logout.
+#[test]
+#[ignore = "needs node, testing/oidc's npm packages and a Secret Service (gnome-keyring under dbus-run-session); .ci/run runs it"]
+fn a_sign_in_in_the_os_keyring_is_renewed_there_and_removed_at_logout() {
+    let mut sso = trusted(ProviderOptions { access_token_ttl: Duration::from_secs(2), ..Default::default() });
+    for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
+        let value = std::env::var(var).unwrap_or_else(|_| panic!("{var} must be set: run under dbus-run-session"));
+        sso.env.env(var, &value);
+    }
+    // A profile name unique to this run: a shared keyring never collides.
+    let profile = format!("sso-{}", std::process::id());
+    sso.write_config(&[&profile]);
+    let login = sso.login_with(&["auth", "login", "-p", &profile], "agent", Some(Decision::Allow));
+    login.assert_code(0);
+    assert!(login.stderr.contains("the sign-in is kept in the OS keyring"), "{}", login.snapshot());
+    assert!(!sso.env.data_dir().join("credentials.toml").exists(), "no plaintext copy");
+    std::thread::sleep(Duration::from_secs(3));
+    for _ in 0..2 {
+        sso.run(&["-p", &profile, "lookup", "acc_demobob", "--fields", "id"]).assert_code(0);
+    }
+    let status = sso.run(&["auth", "status", "-p", &profile, "-o", "json"]);
+    status.assert_code(0);
+    let record: serde_json::Value = serde_json::from_str(&status.stdout).expect("JSON");
+    assert_eq!((record["sign_in"].as_str(), record["token_source"].as_str()), (Some("sso"), Some("keyring")));
+    let logout = sso.run(&["auth", "logout", "-p", &profile]);
+    logout.assert_code(0);
+    assert!(logout.stderr.contains("Revoked the sign-in"), "{}", logout.snapshot());
+    sso.run(&["-p", &profile, "lookup", "acc_demobob"]).assert_code(4);
+}
