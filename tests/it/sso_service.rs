@@ -141,8 +141,15 @@ fn a_bulk_job_renews_once_for_all_its_requests_in_flight() {
 #[ignore = "needs node and testing/oidc's npm packages; .ci/run runs it"]
 fn no_token_or_code_reaches_the_output_or_the_logs() {
     let sso = trusted(ProviderOptions { access_token_ttl: Duration::from_secs(2), ..Default::default() });
-    sso.login("admin", "admin", Some(Decision::Allow)).assert_code(0);
+    // The login's own trace: the device code goes to the token endpoint on every poll.
+    let login =
+        sso.login_with(&["-vvv", "auth", "login", "-p", "admin", "--insecure-storage"], "admin", Some(Decision::Allow));
+    login.assert_code(0);
     let before = sso.secrets("admin");
+    never_shows(&login, &before);
+    for word in login.stderr.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))) {
+        assert!(word.len() < 40, "a token-like word `{word}`:\n{}", login.stderr);
+    }
     std::thread::sleep(Duration::from_secs(3));
     let runs: Vec<Run> = vec![
         sso.run(&["-vvv", "-p", "admin", "lookup", "acc_demobob"]),
