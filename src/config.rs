@@ -56,6 +56,24 @@ pub struct ProfileConfig {
     /// The largest bulk job that runs without `--max-affected`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_affected: Option<u64>,
+    /// Single sign-on: the OpenID Connect issuer `acctl auth login` signs in
+    /// with (the device flow). `oidc_issuer`, `oidc_client_id` and
+    /// `oidc_audience` go together (checked in [`crate::settings`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_issuer: Option<IssuerUrl>,
+    /// The public client registered at the provider for acctl.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_client_id: Option<OidcText>,
+    /// The admin API's identifier at the provider (the access token's `aud`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_audience: Option<OidcText>,
+    /// Scopes asked for besides `openid offline_access`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_scopes: Option<Vec<Scope>>,
+    /// How the audience is sent: `resource` (RFC 8707, the default),
+    /// `audience` (Auth0) or `none` (it is in a scope: Entra ID, Okta).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_audience_param: Option<AudienceParam>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -185,6 +203,102 @@ impl FromStr for BackendUrl {
             return Err(ValueError(format!("`{s}` must not have a query or a fragment")));
         }
         Ok(BackendUrl(url.as_str().trim_end_matches('/').to_owned()))
+    }
+}
+
+/// An OpenID Connect issuer: an `https` (or loopback `http`) URL with no
+/// query or fragment, kept exactly as written. The provider's discovery
+/// document must name the very same string (OpenID Connect Discovery §4.3),
+/// so a trailing slash is neither added nor taken away (Auth0's issuers end
+/// with one, most others do not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuerUrl(pub String);
+
+impl FromStr for IssuerUrl {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let url = reqwest::Url::parse(t).map_err(|e| ValueError(format!("`{s}` is not a URL: {e}")))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(ValueError(format!(
+                "`{s}` must start with `https://` (or `http://` for a provider on this machine)"
+            )));
+        }
+        if url.query().is_some() || url.fragment().is_some() || t.contains('?') || t.contains('#') {
+            return Err(ValueError(format!("`{s}` must not have a query or a fragment")));
+        }
+        Ok(IssuerUrl(t.to_owned()))
+    }
+}
+
+/// A client ID or an audience: one word of printable characters, at most 512.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcText(pub String);
+
+impl FromStr for OidcText {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        if t.is_empty() || t.len() > 512 || t.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(ValueError(format!(
+                "`{}` must be one word of printable characters (at most 512)",
+                crate::output::sanitize::for_terminal(s)
+            )));
+        }
+        Ok(OidcText(t.to_owned()))
+    }
+}
+
+/// An OAuth scope (RFC 6749 §3.3: printable ASCII, no space, `"` or `\`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope(pub String);
+
+impl FromStr for Scope {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        if t.is_empty() || t.len() > 256 || !t.bytes().all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\') {
+            return Err(ValueError(format!(
+                "`{}` is not an OAuth scope (printable ASCII, no spaces, quotes or backslashes)",
+                crate::output::sanitize::for_terminal(s)
+            )));
+        }
+        Ok(Scope(t.to_owned()))
+    }
+}
+
+/// How the device flow names the API it wants a token for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AudienceParam {
+    /// `resource=AUDIENCE` (RFC 8707 resource indicators): oidc-provider, Keycloak ignores it harmlessly.
+    #[default]
+    Resource,
+    /// `audience=AUDIENCE`: Auth0's own parameter.
+    Audience,
+    /// Nothing: the audience follows from a scope in `oidc_scopes` (Entra ID's
+    /// `api://…/.default`) or from the authorization server itself (Okta).
+    None,
+}
+
+impl AudienceParam {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AudienceParam::Resource => "resource",
+            AudienceParam::Audience => "audience",
+            AudienceParam::None => "none",
+        }
+    }
+}
+
+impl FromStr for AudienceParam {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "resource" => Ok(AudienceParam::Resource),
+            "audience" => Ok(AudienceParam::Audience),
+            "none" => Ok(AudienceParam::None),
+            _ => Err(ValueError(format!("`{s}` must be `resource`, `audience` or `none`"))),
+        }
     }
 }
 
@@ -327,7 +441,28 @@ impl fmt::Display for Concurrency {
     }
 }
 
-serde_via_str!(BackendUrl, Region, HumanDuration, Concurrency, Rate);
+impl fmt::Display for IssuerUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl fmt::Display for OidcText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl fmt::Display for AudienceParam {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+serde_via_str!(BackendUrl, Region, HumanDuration, Concurrency, Rate, IssuerUrl, OidcText, Scope, AudienceParam);
 
 #[cfg(test)]
 mod tests {
@@ -357,6 +492,11 @@ mod tests {
             "ca_bundle",
             "insecure_http",
             "max_affected",
+            "oidc_issuer",
+            "oidc_client_id",
+            "oidc_audience",
+            "oidc_scopes",
+            "oidc_audience_param",
         ];
         for key in keys {
             assert!(text.lines().any(|l| l.trim_start().starts_with(&format!("{key} ="))), "{key} is not documented");

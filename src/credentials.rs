@@ -1,5 +1,10 @@
 //! Where a profile's token comes from, and where `auth login` puts it.
 //!
+//! What is kept is a [`Secret`]: a bearer token used as it is (pasted at
+//! `auth login`, or `ACCTL_TOKEN`), or a single sign-on grant ([`SsoGrant`]:
+//! the refresh token, the access token in use and when it expires), stored
+//! under the same rules in the same places.
+//!
 //! Order: `ACCTL_TOKEN`, then the plaintext file written by
 //! `auth login --insecure-storage` (only if the user chose it for this
 //! profile), then the OS keyring (service `acctl`, entry = profile name).
@@ -56,8 +61,168 @@ impl fmt::Display for TokenSource {
 /// A token and where it came from. The token prints as `[redacted]`.
 #[derive(Debug, Clone)]
 pub struct Credential {
-    pub token: SecretString,
+    pub secret: Secret,
     pub source: TokenSource,
+}
+
+/// What is kept for a profile.
+#[derive(Debug, Clone)]
+pub enum Secret {
+    /// A bearer token used as it is, until the service stops taking it.
+    Token(SecretString),
+    /// A single sign-on grant, renewed with its refresh token.
+    Sso(SsoGrant),
+}
+
+impl Secret {
+    /// The token to send now (an SSO grant's current access token, which may
+    /// have expired: [`crate::oidc::Session`] renews it).
+    pub fn bearer(&self) -> &SecretString {
+        match self {
+            Secret::Token(t) => t,
+            Secret::Sso(g) => &g.access_token,
+        }
+    }
+}
+
+impl SsoGrant {
+    /// Whether the access token is still good to send at `now`: not in the
+    /// last fifth of its life, nor in its last minute (a clock a little
+    /// behind the provider's, a request that takes a while). Without an
+    /// expiry it is used until the service refuses it.
+    pub fn usable_at(&self, now: i64) -> bool {
+        let Some(exp) = self.expires_at else { return true };
+        let lifetime = self.issued_at.map_or(300, |iat| (exp - iat).max(0));
+        let margin = (lifetime / 5).min(60);
+        now < exp - margin
+    }
+
+    /// Who signed in, as best known: email, then name, then subject.
+    pub fn who(&self) -> Option<&str> {
+        self.email.as_deref().or(self.name.as_deref()).or(self.subject.as_deref())
+    }
+}
+
+/// What `auth login` keeps of a single sign-on: enough to renew the access
+/// token without the person, and to say who they are without asking anyone.
+#[derive(Clone)]
+pub struct SsoGrant {
+    /// The issuer and client it was issued to: a profile whose `oidc_issuer`
+    /// changed since cannot renew it.
+    pub issuer: String,
+    pub client_id: String,
+    pub access_token: SecretString,
+    /// When the access token expires (Unix seconds); `None` when the
+    /// provider did not say (then it is used until the service refuses it).
+    pub expires_at: Option<i64>,
+    /// When it was issued (Unix seconds, this machine's clock): a token is
+    /// renewed in the last fifth of its life, at most a minute early.
+    pub issued_at: Option<i64>,
+    /// `None` when the provider gave none (then the sign-in ends with the access token).
+    pub refresh_token: Option<SecretString>,
+    /// Who the provider says signed in (the id_token's `sub`, `name`,
+    /// `email`), for `auth status`; never used to decide anything.
+    pub subject: Option<String>,
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+impl fmt::Debug for SsoGrant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SsoGrant")
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("access_token", &"[redacted]")
+            .field("expires_at", &self.expires_at)
+            .field("issued_at", &self.issued_at)
+            .field("refresh_token", &self.refresh_token.as_ref().map(|_| "[redacted]"))
+            .field("subject", &self.subject)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A grant as stored: JSON in the keyring entry, a `sso` table in the file.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrantRecord {
+    /// Tells a stored grant from a pasted token in a keyring entry: always 1.
+    acctl_sso: u32,
+    issuer: String,
+    client_id: String,
+    access_token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expires_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    issued_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+}
+
+impl fmt::Debug for GrantRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("GrantRecord { [redacted] }")
+    }
+}
+
+impl From<&SsoGrant> for GrantRecord {
+    fn from(g: &SsoGrant) -> Self {
+        GrantRecord {
+            acctl_sso: 1,
+            issuer: g.issuer.clone(),
+            client_id: g.client_id.clone(),
+            access_token: g.access_token.expose_secret().to_owned(),
+            expires_at: g.expires_at,
+            issued_at: g.issued_at,
+            refresh_token: g.refresh_token.as_ref().map(|t| t.expose_secret().to_owned()),
+            subject: g.subject.clone(),
+            name: g.name.clone(),
+            email: g.email.clone(),
+        }
+    }
+}
+
+impl From<GrantRecord> for SsoGrant {
+    fn from(r: GrantRecord) -> Self {
+        SsoGrant {
+            issuer: r.issuer,
+            client_id: r.client_id,
+            access_token: r.access_token.into(),
+            expires_at: r.expires_at,
+            issued_at: r.issued_at,
+            refresh_token: r.refresh_token.map(SecretString::from),
+            subject: r.subject,
+            name: r.name,
+            email: r.email,
+        }
+    }
+}
+
+/// The text a keyring entry holds for `secret`.
+fn keyring_text(secret: &Secret) -> Result<SecretString, CredentialError> {
+    match secret {
+        Secret::Token(t) => Ok(t.clone()),
+        Secret::Sso(g) => serde_json::to_string(&GrantRecord::from(g))
+            .map(SecretString::from)
+            .map_err(|e| CredentialError::Keyring { cause: KeyringCause(format!("cannot encode the sign-in: {e}")) }),
+    }
+}
+
+/// A keyring entry's text: a grant when it is one, else a pasted token.
+fn from_keyring_text(text: SecretString) -> Secret {
+    let raw = text.expose_secret();
+    if raw.starts_with('{')
+        && let Ok(record) = serde_json::from_str::<GrantRecord>(raw)
+        && record.acctl_sso == 1
+    {
+        return Secret::Sso(record.into());
+    }
+    Secret::Token(text)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -143,6 +308,7 @@ impl CredentialError {
 }
 
 /// The token stores of one profile.
+#[derive(Debug, Clone)]
 pub struct CredentialStore {
     profile: String,
     file: Option<PathBuf>,
@@ -205,7 +371,7 @@ impl CredentialStore {
     /// `ACCTL_TOKEN`, then the insecure file, then the keyring.
     pub fn resolve(&self) -> Result<Credential, CredentialError> {
         if let Some(token) = crate::env::var(TOKEN_ENV).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
-            return Ok(Credential { token: token.into(), source: TokenSource::Env });
+            return Ok(Credential { secret: Secret::Token(token.into()), source: TokenSource::Env });
         }
         self.resolve_stored()
     }
@@ -216,12 +382,24 @@ impl CredentialStore {
     /// to a backend it may not be meant for.
     pub fn resolve_stored(&self) -> Result<Credential, CredentialError> {
         if let Some(path) = &self.file
-            && let Some(token) = read_file(path)?.profiles.remove(&self.profile)
+            && let Some(entry) = read_file(path)?.profiles.remove(&self.profile)
         {
-            return Ok(Credential { token: token.token.into(), source: TokenSource::File(path.clone()) });
+            let secret = match entry {
+                FileEntry { sso: Some(record), .. } => Secret::Sso(record.into()),
+                FileEntry { token: Some(token), .. } => Secret::Token(token.into()),
+                FileEntry { token: None, sso: None } => {
+                    return Err(CredentialError::FileFormat {
+                        path: path.clone(),
+                        message: format!("profile `{}` has neither `token` nor `sso`", self.profile),
+                    });
+                }
+            };
+            return Ok(Credential { secret, source: TokenSource::File(path.clone()) });
         }
         match self.keyring(KeyringOp::Get) {
-            Ok(KeyringAnswer::Token(token)) => Ok(Credential { token, source: TokenSource::Keyring }),
+            Ok(KeyringAnswer::Token(text)) => {
+                Ok(Credential { secret: from_keyring_text(text), source: TokenSource::Keyring })
+            }
             Ok(_) => Err(CredentialError::NotSignedIn { profile: self.profile.clone() }),
             Err(e @ (CredentialError::KeyringUnavailable { .. } | CredentialError::KeyringTimeout { .. })) => {
                 Err(CredentialError::NoKeyringToAsk { profile: self.profile.clone(), cause: Box::new(e) })
@@ -231,8 +409,8 @@ impl CredentialStore {
     }
 
     /// Stores in the keyring and removes any plaintext copy of this profile.
-    pub fn store_in_keyring(&self, token: &SecretString) -> Result<(), CredentialError> {
-        self.keyring(KeyringOp::Set(token.clone()))?;
+    pub fn store_in_keyring(&self, secret: &Secret) -> Result<(), CredentialError> {
+        self.keyring(KeyringOp::Set(keyring_text(secret)?))?;
         self.remove_from_file()?;
         Ok(())
     }
@@ -240,12 +418,33 @@ impl CredentialStore {
     /// Stores in the 0600 plaintext file; returns its path. A keyring copy of
     /// this profile is removed when a keyring answers (best effort: the file
     /// is read first anyway).
-    pub fn store_in_file(&self, token: &SecretString) -> Result<PathBuf, CredentialError> {
+    pub fn store_in_file(&self, secret: &Secret) -> Result<PathBuf, CredentialError> {
+        let path = self.write_to_file(secret)?;
+        let _ = self.keyring(KeyringOp::Delete);
+        Ok(path)
+    }
+
+    /// Puts a renewed grant back where the old one was found (the keyring or
+    /// the file), touching nothing else: renewing is not the moment to move
+    /// a sign-in between stores.
+    pub fn store_back(&self, secret: &Secret, source: &TokenSource) -> Result<(), CredentialError> {
+        match source {
+            TokenSource::Keyring => self.keyring(KeyringOp::Set(keyring_text(secret)?)).map(|_| ()),
+            TokenSource::File(_) => self.write_to_file(secret).map(|_| ()),
+            // Never stored: nothing to put back.
+            TokenSource::Env => Ok(()),
+        }
+    }
+
+    fn write_to_file(&self, secret: &Secret) -> Result<PathBuf, CredentialError> {
         let path = self.file.clone().ok_or(CredentialError::NoDataDir)?;
         let mut file = read_file(&path)?;
-        file.profiles.insert(self.profile.clone(), FileEntry { token: token.expose_secret().to_owned() });
+        let entry = match secret {
+            Secret::Token(t) => FileEntry { token: Some(t.expose_secret().to_owned()), sso: None },
+            Secret::Sso(g) => FileEntry { token: None, sso: Some(g.into()) },
+        };
+        file.profiles.insert(self.profile.clone(), entry);
         write_file(&path, &file)?;
-        let _ = self.keyring(KeyringOp::Delete);
         Ok(path)
     }
 
@@ -390,15 +589,19 @@ struct TokenFile {
     profiles: BTreeMap<String, FileEntry>,
 }
 
+/// One profile in the file: a pasted `token`, or an `sso` grant.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileEntry {
-    token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sso: Option<GrantRecord>,
 }
 
 impl fmt::Debug for FileEntry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("FileEntry { token: [redacted] }")
+        f.write_str("FileEntry { [redacted] }")
     }
 }
 
@@ -459,7 +662,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("acctl/credentials.toml");
         let mut file = TokenFile::default();
-        file.profiles.insert("a".into(), FileEntry { token: "t-a".into() });
+        file.profiles.insert("a".into(), FileEntry { token: Some("t-a".into()), sso: None });
         write_file(&path, &file).unwrap();
         #[cfg(unix)]
         {
@@ -467,7 +670,7 @@ mod tests {
             assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
         }
         let back = read_file(&path).unwrap();
-        assert_eq!(back.profiles["a"].token, "t-a");
+        assert_eq!(back.profiles["a"].token.as_deref(), Some("t-a"));
         assert!(format!("{back:?}").contains("[redacted]"));
         assert!(!format!("{back:?}").contains("t-a"));
     }
@@ -485,11 +688,68 @@ mod tests {
         std::fs::write(&target, "").unwrap();
         std::os::unix::fs::symlink(&target, acctl.join("credentials.toml.tmp")).unwrap();
         let mut file = TokenFile::default();
-        file.profiles.insert("a".into(), FileEntry { token: "t-a".into() });
+        file.profiles.insert("a".into(), FileEntry { token: Some("t-a".into()), sso: None });
         write_file(&path, &file).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "", "nothing written through the symlink");
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
         assert_eq!(std::fs::metadata(&acctl).unwrap().permissions().mode() & 0o777, 0o700);
+    }
+
+    fn grant() -> SsoGrant {
+        SsoGrant {
+            issuer: "https://idp.example".into(),
+            client_id: "acctl".into(),
+            access_token: "at-secret".to_owned().into(),
+            expires_at: Some(1_800_000_000),
+            issued_at: Some(1_799_999_000),
+            refresh_token: Some("rt-secret".to_owned().into()),
+            subject: Some("u1".into()),
+            name: None,
+            email: Some("a@example.com".into()),
+        }
+    }
+
+    #[test]
+    fn a_grant_round_trips_through_the_keyring_text_and_the_file_and_never_prints() {
+        let text = keyring_text(&Secret::Sso(grant())).unwrap();
+        let Secret::Sso(back) = from_keyring_text(text) else { panic!("not read back as a grant") };
+        assert_eq!(back.refresh_token.unwrap().expose_secret(), "rt-secret");
+        assert_eq!(back.expires_at, Some(1_800_000_000));
+        // A pasted token that happens to be JSON stays a token.
+        assert!(matches!(from_keyring_text("{\"a\":1}".to_owned().into()), Secret::Token(_)));
+        assert!(matches!(from_keyring_text("acctl_x".to_owned().into()), Secret::Token(_)));
+        let shown = format!("{:?}", Secret::Sso(grant()));
+        assert!(!shown.contains("secret"), "{shown}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let store = CredentialStore {
+            profile: "sso".into(),
+            file: Some(dir.path().join("acctl/credentials.toml")),
+            keyring_timeout: DEFAULT_KEYRING_TIMEOUT,
+        };
+        let path = store.write_to_file(&Secret::Sso(grant())).unwrap();
+        let credential = store.resolve_stored().unwrap();
+        assert_eq!(credential.source, TokenSource::File(path));
+        let Secret::Sso(back) = credential.secret else { panic!("not read back as a grant") };
+        assert_eq!(back.access_token.expose_secret(), "at-secret");
+        assert_eq!(back.email.as_deref(), Some("a@example.com"));
+    }
+
+    #[test]
+    fn an_access_token_is_renewed_in_the_last_fifth_of_its_life_at_most_a_minute_early() {
+        let mut g = grant();
+        // An hour's token: renewed in its last minute.
+        (g.issued_at, g.expires_at) = (Some(0), Some(3600));
+        assert!(g.usable_at(3539) && !g.usable_at(3540));
+        // A 10 s token: in its last 2 s.
+        (g.issued_at, g.expires_at) = (Some(0), Some(10));
+        assert!(g.usable_at(7) && !g.usable_at(8));
+        // A 3 s token is never "about to expire" before it has.
+        (g.issued_at, g.expires_at) = (Some(0), Some(3));
+        assert!(g.usable_at(2) && !g.usable_at(3));
+        // No expiry given: used until the service refuses it.
+        g.expires_at = None;
+        assert!(g.usable_at(i64::MAX));
     }
 
     #[test]

@@ -43,6 +43,11 @@ impl EnvVars {
     pub const TERM: &'static str = "TERM";
     /// The width tables are laid out in.
     pub const COLUMNS: &'static str = "COLUMNS";
+    /// An X11 or Wayland desktop: `auth login` offers to open a browser.
+    pub const DISPLAY: &'static str = "DISPLAY";
+    pub const WAYLAND_DISPLAY: &'static str = "WAYLAND_DISPLAY";
+    /// A session over SSH: the browser would open on the other machine.
+    pub const SSH_CONNECTION: &'static str = "SSH_CONNECTION";
     pub const HOME: &'static str = "HOME";
     pub const USERPROFILE: &'static str = "USERPROFILE";
     pub const XDG_CONFIG_HOME: &'static str = "XDG_CONFIG_HOME";

@@ -202,13 +202,41 @@ impl From<CredentialError> for CliError {
     }
 }
 
+/// Single sign-on: a sign-in that is over, denied or expired is "not
+/// authenticated" (4); a provider (or keyring) that does not answer is
+/// "unavailable" (8); a provider that answers what acctl cannot use is
+/// unexpected (1). Each with its next step.
+impl From<crate::oidc::OidcError> for CliError {
+    fn from(err: crate::oidc::OidcError) -> Self {
+        use crate::client::TokenFailure;
+        use crate::oidc::OidcError;
+        let err = match err {
+            OidcError::Store(e) => return CliError::from(e),
+            OidcError::Client(e) => return CliError::from(e),
+            other => other,
+        };
+        let hint = err.hint();
+        let status = match err.failure() {
+            _ if matches!(err, OidcError::PlainHttp { .. }) => ExitStatus::Usage,
+            TokenFailure::SignInAgain => ExitStatus::NotAuthenticated,
+            TokenFailure::Unavailable => ExitStatus::Unavailable,
+            TokenFailure::Other => ExitStatus::Unexpected,
+        };
+        let mut e = CliError::new(status, err);
+        if let Some(hint) = hint {
+            e = e.with_hint(hint);
+        }
+        e
+    }
+}
+
 /// The exit status for a problem `code` the service answered with; `status`
 /// decides for codes this client does not know.
 pub fn status_for_code(code: ErrorCode, http_status: u16) -> ExitStatus {
     use ErrorCode::*;
     match code {
         AccountNotFound => ExitStatus::NotFound,
-        Unauthenticated | Forbidden => ExitStatus::NotAuthenticated,
+        Unauthenticated | Forbidden | NoRole => ExitStatus::NotAuthenticated,
         InvalidCode | ChallengeExpired | ChallengeUsedUp | ChallengeNotFound | VerificationInvalid
         | InvalidCredentials => ExitStatus::VerificationFailed,
         PasswordPolicy | AccountLocked | AccountDisabled | ChannelUnavailable => ExitStatus::RejectedByPolicy,
@@ -240,6 +268,11 @@ pub fn status_for_api(err: &ApiError) -> ExitStatus {
         // what it should be; a person must look (and 8 tells scripts to retry).
         ApiError::Redirected { .. } | ApiError::TooLarge { .. } | ApiError::Malformed { .. } => ExitStatus::Unexpected,
         ApiError::Decode { .. } | ApiError::Setup { .. } => ExitStatus::Unexpected,
+        ApiError::Token(e) => match e.failure {
+            crate::client::TokenFailure::SignInAgain => ExitStatus::NotAuthenticated,
+            crate::client::TokenFailure::Unavailable => ExitStatus::Unavailable,
+            crate::client::TokenFailure::Other => ExitStatus::Unexpected,
+        },
     }
 }
 

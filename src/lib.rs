@@ -22,8 +22,12 @@
 //!    job over many accounts (plan, journal, exactly-once execution) built
 //!    on the `recovery` operations.
 //! 3. `client` — the Admin API, one method per route; it is given a
-//!    `profile::Profile` and a token, and knows nothing of clap or the
-//!    terminal. `credentials` — keyring, `ACCTL_TOKEN`, file.
+//!    `profile::Profile` and a token (or an `AccessTokens` source that keeps
+//!    one fresh), and knows nothing of clap or the terminal. `credentials` —
+//!    keyring, `ACCTL_TOKEN`, file. `oidc` — single sign-on: discovery, the
+//!    device flow, renewing and revoking tokens; it uses `client`'s
+//!    transport rules and `credentials`' stores, and implements
+//!    `client::AccessTokens` (`client` imports neither).
 //! 4. `acctl_api` — the wire types, with the small domain helpers that
 //!    describe them (`Account::channels_on_file`, `Account::label`, `as_str`).
 //!
@@ -47,6 +51,7 @@ pub mod docs;
 mod env;
 mod error;
 mod lookup;
+mod oidc;
 mod output;
 mod profile;
 mod recovery;

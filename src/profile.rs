@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use crate::config::AudienceParam;
+
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Batches in flight for `lookup -`: 8 keeps a local service as busy as wrk with
 /// 8 connections (BENCHMARKS.md, P3) and hides more latency to a remote one;
@@ -30,6 +32,44 @@ pub struct Profile {
     pub insecure_http: bool,
     /// Bulk jobs changing more accounts than this are refused (`--max-affected`).
     pub max_affected: Option<u64>,
+    /// Single sign-on with an OpenID Connect provider, when the profile sets it up.
+    pub oidc: Option<OidcProfile>,
+}
+
+/// A profile's single sign-on: who issues its tokens and for what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcProfile {
+    /// Exactly as configured: the discovery document must name the same string.
+    pub issuer: String,
+    pub client_id: String,
+    /// The admin API at the provider: the `aud` of the access tokens it issues.
+    pub audience: String,
+    /// Asked for besides `openid offline_access`.
+    pub scopes: Vec<String>,
+    pub audience_param: AudienceParam,
+}
+
+impl OidcProfile {
+    /// Every scope asked for: `openid offline_access` (an identity, and a
+    /// refresh token), then the profile's own, each once.
+    pub fn scope(&self) -> String {
+        let mut all: Vec<&str> = vec!["openid", "offline_access"];
+        for s in &self.scopes {
+            if !all.contains(&s.as_str()) {
+                all.push(s);
+            }
+        }
+        all.join(" ")
+    }
+
+    /// The form field that names the audience, if any.
+    pub fn audience_field(&self) -> Option<(&'static str, &str)> {
+        match self.audience_param {
+            AudienceParam::Resource => Some(("resource", &self.audience)),
+            AudienceParam::Audience => Some(("audience", &self.audience)),
+            AudienceParam::None => None,
+        }
+    }
 }
 
 /// The audit context sent with every mutating request (`Audit-Reason`,

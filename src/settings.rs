@@ -26,7 +26,7 @@ use crate::config::{
 use crate::env::EnvVars;
 use crate::error::CliError;
 use crate::output::{OutputFormat, OutputSettings};
-use crate::profile::{AuditContext, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, Profile};
+use crate::profile::{AuditContext, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, OidcProfile, Profile};
 
 /// Where the config file is.
 #[derive(Debug, Clone)]
@@ -187,6 +187,8 @@ fn resolve_profile(
             });
         }
     };
+    let insecure_http = raw.insecure_http.unwrap_or(false);
+    let oidc = resolve_oidc(&name, config, &raw, insecure_http)?;
     let (url, url_source) = match (env_url, raw.url) {
         (Some(u), _) => (
             u.parse::<BackendUrl>().map_err(|source| ConfigError::Invalid { what: "`ACCTL_URL`".into(), source })?.0,
@@ -201,7 +203,6 @@ fn resolve_profile(
             });
         }
     };
-    let insecure_http = raw.insecure_http.unwrap_or(false);
     if let Some(why) = crate::client::transport::plain_http_refusal(&url, insecure_http) {
         let what = if url_source == "ACCTL_URL" {
             format!("`ACCTL_URL` for profile `{name}`")
@@ -234,7 +235,75 @@ fn resolve_profile(
         ca_bundle: raw.ca_bundle,
         insecure_http,
         max_affected: raw.max_affected,
+        oidc,
     })
+}
+
+/// The profile's single sign-on, checked as `url` is: `oidc_issuer`,
+/// `oidc_client_id` and `oidc_audience` all or none (half a setup would only
+/// fail later, at sign-in), and the issuer `https://` unless it is this
+/// machine or the profile says `insecure_http = true`.
+fn resolve_oidc(
+    name: &str,
+    config: &ConfigLocation,
+    raw: &ProfileConfig,
+    insecure_http: bool,
+) -> Result<Option<OidcProfile>, ConfigError> {
+    let invalid = |why: String| ConfigError::Invalid {
+        what: format!("profile `{name}` in `{}`", config.path.display()),
+        source: ValueError(why),
+    };
+    let (issuer, client_id, audience) = match (&raw.oidc_issuer, &raw.oidc_client_id, &raw.oidc_audience) {
+        (Some(i), Some(c), Some(a)) => (i.0.clone(), c.0.clone(), a.0.clone()),
+        (None, None, None) => {
+            let extra: Vec<&str> = [
+                ("`oidc_scopes`", raw.oidc_scopes.is_some()),
+                ("`oidc_audience_param`", raw.oidc_audience_param.is_some()),
+            ]
+            .into_iter()
+            .filter_map(|(key, set)| set.then_some(key))
+            .collect();
+            if extra.is_empty() {
+                return Ok(None);
+            }
+            return Err(invalid(format!(
+                "it sets {} without `oidc_issuer`, `oidc_client_id` and `oidc_audience`",
+                crate::ui::and_list(&extra)
+            )));
+        }
+        (i, c, a) => {
+            let (mut set, mut unset) = (Vec::new(), Vec::new());
+            for (key, present) in
+                [("`oidc_issuer`", i.is_some()), ("`oidc_client_id`", c.is_some()), ("`oidc_audience`", a.is_some())]
+            {
+                if present { set.push(key) } else { unset.push(key) }
+            }
+            return Err(invalid(format!(
+                "`oidc_issuer`, `oidc_client_id` and `oidc_audience` go together: it sets {} but not {}",
+                crate::ui::and_list(&set),
+                crate::ui::or_list(&unset)
+            )));
+        }
+    };
+    if let Ok(url) = reqwest::Url::parse(&issuer)
+        && url.scheme() == "http"
+        && !insecure_http
+        && !crate::client::transport::is_loopback(&url)
+    {
+        return Err(ConfigError::Invalid {
+            what: format!("`oidc_issuer` of profile `{name}` in `{}`", config.path.display()),
+            source: ValueError(format!(
+                "`{issuer}` is plain http to a host that is not this machine: sign-in tokens would cross the network unencrypted; use `https://`, or set `insecure_http = true` in the profile if that is really meant"
+            )),
+        });
+    }
+    Ok(Some(OidcProfile {
+        issuer,
+        client_id,
+        audience,
+        scopes: raw.oidc_scopes.iter().flatten().map(|s| s.0.clone()).collect(),
+        audience_param: raw.oidc_audience_param.unwrap_or_default(),
+    }))
 }
 
 /// The profile names of the config file (`ACCTL_CONFIG`, else the default
@@ -329,6 +398,42 @@ mod tests {
         g.yes = true;
         let banner = Settings::resolve(&g, false).unwrap().check_change(false).unwrap();
         assert!(banner.unwrap().contains("PROTECTED"));
+    }
+
+    #[test]
+    fn single_sign_on_is_all_or_nothing_and_https_off_this_machine() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        let resolve = |extra: &str| {
+            std::fs::write(&path, format!("[profiles.local]\nurl = \"https://a.example\"\n{extra}")).unwrap();
+            Settings::resolve(&global(&path), false)
+        };
+        let full =
+            "oidc_issuer = \"https://sso.example/\"\noidc_client_id = \"acctl\"\noidc_audience = \"api://acctl\"\n";
+        let s = resolve(full).unwrap();
+        let oidc = s.profile.oidc.unwrap();
+        assert_eq!(oidc.issuer, "https://sso.example/", "the issuer is kept exactly, trailing slash and all");
+        assert_eq!(oidc.scope(), "openid offline_access");
+        assert_eq!(oidc.audience_field(), Some(("resource", "api://acctl")));
+        let s =
+            resolve(&format!("{full}oidc_scopes = [\"acctl\", \"openid\"]\noidc_audience_param = \"none\"\n")).unwrap();
+        let oidc = s.profile.oidc.unwrap();
+        assert_eq!(oidc.scope(), "openid offline_access acctl");
+        assert_eq!(oidc.audience_field(), None);
+
+        let err = resolve("oidc_issuer = \"https://sso.example\"\n").unwrap_err();
+        let text = format!("{err}: {}", std::error::Error::source(&err).unwrap());
+        assert!(text.contains("it sets `oidc_issuer` but not `oidc_client_id` or `oidc_audience`"), "{text}");
+        let err = resolve("oidc_scopes = [\"x\"]\n").unwrap_err();
+        assert!(std::error::Error::source(&err).unwrap().to_string().contains("without `oidc_issuer`"), "{err}");
+        let err = resolve(&full.replace("https://sso.example/", "http://sso.example")).unwrap_err();
+        assert!(err.to_string().contains("`oidc_issuer`"), "{err}");
+        assert!(
+            resolve(&format!("{}insecure_http = true\n", full.replace("https://sso.example/", "http://sso.example")))
+                .is_ok()
+        );
+        assert!(resolve(&full.replace("https://sso.example/", "http://127.0.0.1:9000")).is_ok());
+        assert!(resolve(&full.replace("https://sso.example/", "https://sso.example/?x=1")).is_err());
     }
 
     #[test]

@@ -5,11 +5,30 @@ use utoipa::ToSchema;
 use crate::ident::Identifier;
 
 /// Who the bearer token belongs to and what it may do (`GET /v1/whoami`).
+///
+/// For an access token from the service's OpenID Connect provider, `actor`
+/// is `oidc:SUBJECT` and the members after `scopes` say what the token
+/// claims; they are absent for the service's own tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Whoami {
     pub actor: String,
     pub role: Role,
     pub scopes: Vec<String>,
+    /// The provider that issued the access token (its `iss`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// The provider's subject (`sub`) for the caller.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The token's `email` claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The token's `name` claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// When the access token expires (its `exp`).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub token_expires_at: Option<OffsetDateTime>,
 }
 
 /// An operator role; each maps to a fixed set of scopes.
@@ -565,8 +584,12 @@ pub struct AuditEvent {
     pub id: i64,
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
-    /// The operator, or `customer` for customer sign-ins.
+    /// The operator (`oidc:SUBJECT` for a caller signed in through the
+    /// OpenID Connect provider), or `customer` for customer sign-ins.
     pub actor: String,
+    /// The email claim of an OpenID Connect caller's access token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_email: Option<String>,
     pub action: AuditAction,
     pub account_id: Option<String>,
     pub reason: Option<String>,
@@ -712,6 +735,9 @@ pub enum ErrorCode {
     Unauthenticated,
     /// The token lacks the scope this needs.
     Forbidden,
+    /// A valid access token from the OpenID Connect provider whose role
+    /// claim names no role this service knows (agent, sre, admin).
+    NoRole,
     AccountNotFound,
     ChallengeNotFound,
     /// No route here.
@@ -752,6 +778,7 @@ impl ErrorCode {
             ErrorCode::InvalidIdentifier => "invalid_identifier",
             ErrorCode::Unauthenticated => "unauthenticated",
             ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NoRole => "no_role",
             ErrorCode::AccountNotFound => "account_not_found",
             ErrorCode::ChallengeNotFound => "challenge_not_found",
             ErrorCode::NotFound => "not_found",

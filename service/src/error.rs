@@ -97,6 +97,7 @@ impl ApiError {
             ErrorCode::InvalidIdentifier => "Invalid identifier",
             ErrorCode::Unauthenticated => "Not authenticated",
             ErrorCode::Forbidden => "Forbidden",
+            ErrorCode::NoRole => "No role",
             ErrorCode::AccountNotFound => "Account not found",
             ErrorCode::ChallengeNotFound => "Challenge not found",
             ErrorCode::NotFound => "Not found",

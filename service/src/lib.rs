@@ -11,6 +11,8 @@ pub mod domain;
 pub mod error;
 pub mod hashing;
 pub mod http;
+#[cfg(feature = "oidc")]
+pub mod oidc;
 pub mod openapi;
 pub mod policy;
 pub mod secrets;
@@ -70,6 +72,9 @@ pub struct ServiceConfig {
     /// Threads that hash passwords (per process: the first service started
     /// sets it). Default: one per core.
     pub hashing_threads: usize,
+    /// Also accept the access tokens of this OpenID Connect provider.
+    #[cfg(feature = "oidc")]
+    pub oidc: Option<oidc::OidcConfig>,
 }
 
 impl ServiceConfig {
@@ -85,6 +90,8 @@ impl ServiceConfig {
             connections: ConnectionLimits::default(),
             login_throttle: ThrottlePolicy::default(),
             hashing_threads: hashing::default_threads(),
+            #[cfg(feature = "oidc")]
+            oidc: None,
         }
     }
 }
@@ -96,6 +103,9 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Delivery(#[from] delivery::DeliveryConfigError),
+    #[cfg(feature = "oidc")]
+    #[error(transparent)]
+    Oidc(#[from] oidc::OidcStartError),
     #[error("cannot listen on `{addr}`")]
     Listen {
         addr: SocketAddr,
@@ -194,6 +204,13 @@ pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningS
     )
     .with_login_throttle(config.login_throttle);
     state.domain = state.domain.with_keys_per_token(config.idempotency_keys_per_token);
+    // Before listening: a provider that cannot be reached now is an error,
+    // not a service that refuses every provider token.
+    #[cfg(feature = "oidc")]
+    if let Some(oidc) = config.oidc.clone() {
+        let verifier = oidc::Verifier::discover(oidc, store.clock().clone()).await?;
+        state = state.with_oidc(std::sync::Arc::new(verifier));
+    }
     let listener =
         tokio::net::TcpListener::bind(listen).await.map_err(|source| StartError::Listen { addr: listen, source })?;
     let addr = listener.local_addr().map_err(|source| StartError::Listen { addr: listen, source })?;

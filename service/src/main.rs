@@ -69,6 +69,24 @@ struct ServeArgs {
     /// Threads that hash passwords (argon2id, 19 MiB each); default: one per core.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
     hashing_threads: Option<u64>,
+    /// Also accept JWT access tokens from this OpenID Connect provider
+    /// (its issuer URL, exactly as in its tokens' `iss`). Its discovery
+    /// document and keys are fetched on start: an unreachable provider is
+    /// an error.
+    #[cfg(feature = "oidc")]
+    #[arg(long, value_name = "URL", requires = "oidc_audience")]
+    oidc_issuer: Option<String>,
+    /// The audience the provider's access tokens must name (`aud`): this
+    /// API's resource indicator, e.g. https://accounts-admin.example.com.
+    #[cfg(feature = "oidc")]
+    #[arg(long, value_name = "AUD", requires = "oidc_issuer")]
+    oidc_audience: Option<String>,
+    /// The access-token claim that holds the role: agent, sre or admin, as
+    /// a string or an array (the highest counts). A dotted name such as
+    /// realm_access.roles is also looked up as a path.
+    #[cfg(feature = "oidc")]
+    #[arg(long, value_name = "NAME", default_value = "roles", requires = "oidc_issuer")]
+    oidc_role_claim: String,
 }
 
 #[derive(Subcommand)]
@@ -287,6 +305,12 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         };
         if let Some(threads) = args.hashing_threads {
             config.hashing_threads = usize::try_from(threads).unwrap_or(1);
+        }
+        #[cfg(feature = "oidc")]
+        if let (Some(issuer), Some(audience)) = (args.oidc_issuer, args.oidc_audience) {
+            let mut oidc = acctl_service::oidc::OidcConfig::new(issuer, audience);
+            oidc.role_claim = args.oidc_role_claim;
+            config.oidc = Some(oidc);
         }
         // Before seeding: the demo accounts' passwords are the first hashes.
         acctl_service::hashing::configure(config.hashing_threads);

@@ -42,7 +42,18 @@ impl Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The service's own opaque token (`acctl-service token create`), or, when the service \
+                         runs with `--oidc-issuer`, a JWT access token (RFC 9068, `typ` `at+jwt`, RS256, PS256 \
+                         or ES256) from that OpenID Connect provider for the `--oidc-audience`. Its role claim \
+                         must name agent, sre or admin, else 403 `no_role`; a refused token is 401 \
+                         `unauthenticated` with the reason in `detail`.",
+                    ))
+                    .build(),
+            ),
         );
     }
 }

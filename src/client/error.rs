@@ -50,12 +50,39 @@ pub enum ApiError {
     /// An ID in the answer does not have its format ([`super::checks`]).
     #[error("the backend sent a malformed {what} in its answer to `{endpoint}`")]
     Malformed { endpoint: String, what: &'static str, request_id: Option<String> },
+    /// No access token to send: signing in again is needed, or the identity
+    /// provider that renews them did not answer.
+    #[error(transparent)]
+    Token(TokenError),
     #[error("cannot set up the HTTP client: {what}")]
     Setup {
         what: String,
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
+}
+
+/// Why a client has no access token to send, in the words of whatever
+/// renews them (single sign-on), with its exit-status class and next step.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct TokenError {
+    pub message: String,
+    pub failure: TokenFailure,
+    pub hint: Option<String>,
+    #[source]
+    pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+/// What kind of failure a [`TokenError`] is: it picks the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenFailure {
+    /// The sign-in is over (expired, revoked, signed out elsewhere): exit 4.
+    SignInAgain,
+    /// The identity provider or the keyring did not answer: exit 8.
+    Unavailable,
+    /// Anything else: exit 1.
+    Other,
 }
 
 /// The request and the status line, shown as the cause of an API error.
@@ -140,6 +167,7 @@ impl ApiError {
                 "nothing from this answer was used; is the profile's `url` the account service? (`acctl config show`)"
                     .to_owned(),
             ],
+            ApiError::Token(e) => e.hint.iter().cloned().collect(),
             ApiError::Problem { problem, .. } => match problem.code {
                 ErrorCode::Forbidden => {
                     vec![

@@ -28,7 +28,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use checks::Checked;
-pub use error::{ApiError, Exchange};
+pub use error::{ApiError, Exchange, TokenError, TokenFailure};
 use retry::{RateLimiter, RetryPolicy};
 
 use crate::profile::{AuditContext, Profile};
@@ -54,9 +54,6 @@ pub struct Answered<T> {
     pub value: T,
     pub request_id: Option<String>,
 }
-
-/// How long connecting may take, per attempt.
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An `Idempotency-Key`: random for a single command, derived from the job
 /// and the item for bulk work so a resumed job never applies an item twice.
@@ -84,11 +81,36 @@ impl IdempotencyKey {
     }
 }
 
+/// The token a client sends.
+#[derive(Clone)]
+pub enum Bearer {
+    /// Only the unauthenticated routes (customer login, sandbox outbox).
+    None,
+    /// One token for the client's life: `ACCTL_TOKEN`, a pasted token.
+    Token(SecretString),
+    /// Access tokens that expire and are renewed (single sign-on).
+    Fresh(Arc<dyn AccessTokens>),
+}
+
+/// A source of short-lived access tokens, shared by every clone of a client
+/// (a bulk job's workers): it renews a token once however many requests
+/// find it expired or rejected at the same moment.
+pub trait AccessTokens: Send + Sync {
+    /// A token that is not about to expire (renewed first when it is).
+    fn current(&self) -> TokenFuture<'_>;
+    /// The service rejected `rejected` (401): a renewed token, unless another
+    /// request renewed it meanwhile, in which case that one.
+    fn renew(&self, rejected: SecretString) -> TokenFuture<'_>;
+}
+
+pub type TokenFuture<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<SecretString, TokenError>> + Send + 'a>>;
+
 #[derive(Clone)]
 pub struct ApiClient {
     http: reqwest::Client,
     base: String,
-    token: Option<SecretString>,
+    bearer: Bearer,
     retry: RetryPolicy,
     limiter: Option<Arc<RateLimiter>>,
     timeout: Duration,
@@ -111,47 +133,21 @@ impl ApiClient {
     /// A client for `profile`; `token` is `None` only for the unauthenticated
     /// routes (customer login, sandbox outbox).
     pub fn new(profile: &Profile, token: Option<SecretString>) -> Result<ApiClient, ApiError> {
-        // reqwest is built with `rustls-no-provider`: pick ring once per process.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let builder = reqwest::Client::builder()
-            .user_agent(concat!("acctl/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(profile.timeout)
-            .pool_max_idle_per_host(64);
+        Self::with_bearer(profile, token.map_or(Bearer::None, Bearer::Token))
+    }
+
+    /// A client that sends `bearer`'s token: a fixed one, or one kept fresh
+    /// (single sign-on, [`AccessTokens`]).
+    pub fn with_bearer(profile: &Profile, bearer: Bearer) -> Result<ApiClient, ApiError> {
         // Refused in settings already; checked again for clients built from a hand-made profile.
         if let Some(why) = transport::plain_http_refusal(&profile.url, profile.insecure_http) {
             return Err(ApiError::Setup { what: why, source: None });
         }
-        let mut builder = transport::harden(builder, &profile.url);
-        if let Some(path) = &profile.ca_bundle {
-            let pem = std::fs::read(path).map_err(|e| ApiError::Setup {
-                what: format!("cannot read `ca_bundle` `{}`", path.display()),
-                source: Some(Box::new(e)),
-            })?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| ApiError::Setup {
-                what: format!("`ca_bundle` `{}` is not a PEM certificate bundle", path.display()),
-                source: Some(Box::new(e)),
-            })?;
-            if certs.is_empty() {
-                return Err(ApiError::Setup {
-                    what: format!("`ca_bundle` `{}` holds no certificate", path.display()),
-                    source: None,
-                });
-            }
-            builder = builder.tls_certs_merge(certs);
-        } else if profile.url.starts_with("http://") {
-            // Plain HTTP (a local service or the sandbox) needs no trust
-            // roots; loading the system's took 7 ms, most of a one-shot
-            // `acctl lookup`. A redirect to https then fails closed.
-            builder = builder.tls_certs_only(std::iter::empty());
-        }
-        let http = builder
-            .build()
-            .map_err(|e| ApiError::Setup { what: "TLS or proxy settings".into(), source: Some(Box::new(e)) })?;
+        let http = transport::http_client(&profile.url, profile.timeout, profile.ca_bundle.as_deref())?;
         Ok(ApiClient {
             http,
             base: profile.url.trim_end_matches('/').to_owned(),
-            token,
+            bearer,
             retry: RetryPolicy::default(),
             limiter: profile.rate.map(|r| Arc::new(RateLimiter::new(r))),
             timeout: profile.timeout,
@@ -307,14 +303,25 @@ impl ApiClient {
         self.send(call).await.map(|(value, request_id)| Answered { value, request_id })
     }
 
-    fn headers(&self, call: &Call<'_>) -> HeaderMap {
+    /// The token to send with `call`, renewed first when it is about to expire.
+    async fn token_for(&self, call: &Call<'_>) -> Result<Option<SecretString>, ApiError> {
+        if !call.auth {
+            return Ok(None);
+        }
+        match &self.bearer {
+            Bearer::None => Ok(None),
+            Bearer::Token(t) => Ok(Some(t.clone())),
+            Bearer::Fresh(source) => source.current().await.map(Some).map_err(ApiError::Token),
+        }
+    }
+
+    fn headers(&self, call: &Call<'_>, token: Option<&SecretString>) -> HeaderMap {
         let mut headers = HeaderMap::new();
         headers.insert(reqwest::header::ACCEPT, HeaderValue::from_static("application/json, application/problem+json"));
         if call.body.is_some() {
             headers.insert(reqwest::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
-        if call.auth
-            && let Some(token) = &self.token
+        if let Some(token) = token
             && let Ok(mut value) = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
         {
             value.set_sensitive(true);
@@ -349,7 +356,9 @@ impl ApiClient {
         if !call.query.is_empty() {
             url.query_pairs_mut().extend_pairs(call.query.iter().map(|(k, v)| (*k, v.as_str())));
         }
-        let headers = self.headers(&call);
+        let mut token = self.token_for(&call).await?;
+        let mut headers = self.headers(&call, token.as_ref());
+        let mut renewed = false;
         let started = Instant::now();
         let mut attempt: u32 = 0;
         loop {
@@ -393,6 +402,24 @@ impl ApiClient {
                 .filter(|id| checks::is_request_id(id))
                 .map(str::to_owned);
             tracing::debug!(%endpoint, attempt, status = status.as_u16(), request_id = request_id.as_deref().unwrap_or("-"), elapsed_ms = sent.elapsed().as_millis() as u64, "answered");
+            // An access token the service no longer takes (expired early, a
+            // clock ahead of ours): renewed once, and the request sent again.
+            // A 401 means the request was refused before anything was done,
+            // and a mutation carries its key anyway.
+            if status == StatusCode::UNAUTHORIZED
+                && !renewed
+                && let Bearer::Fresh(source) = &self.bearer
+                && let Some(rejected) = token.take()
+            {
+                renewed = true;
+                drop(response);
+                tracing::debug!(%endpoint, "the access token was rejected; renewing it once");
+                let fresh = source.renew(rejected).await.map_err(ApiError::Token)?;
+                token = Some(fresh);
+                headers = self.headers(&call, token.as_ref());
+                attempt -= 1;
+                continue;
+            }
             if may_retry && retryable_status(status) {
                 let retry_after = response
                     .headers()

@@ -57,6 +57,53 @@ pub fn plain_http_refusal(url: &str, insecure_http: bool) -> Option<String> {
     })
 }
 
+/// How long connecting may take, per attempt.
+pub const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// An HTTP client for `base` under the rules above, trusting the system's
+/// roots plus `ca_bundle` (a backend or an identity provider behind an
+/// internal CA); `timeout` bounds each request. Shared by the admin API
+/// client and single sign-on ([`crate::oidc`]), so both meet the network the
+/// same way.
+pub fn http_client(
+    base: &str,
+    timeout: std::time::Duration,
+    ca_bundle: Option<&std::path::Path>,
+) -> Result<reqwest::Client, super::ApiError> {
+    use super::ApiError;
+    // reqwest is built with `rustls-no-provider`: pick ring once per process.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let builder = reqwest::Client::builder()
+        .user_agent(concat!("acctl/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(timeout)
+        .pool_max_idle_per_host(64);
+    let mut builder = harden(builder, base);
+    if let Some(path) = ca_bundle {
+        let pem = std::fs::read(path).map_err(|e| ApiError::Setup {
+            what: format!("cannot read `ca_bundle` `{}`", path.display()),
+            source: Some(Box::new(e)),
+        })?;
+        let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| ApiError::Setup {
+            what: format!("`ca_bundle` `{}` is not a PEM certificate bundle", path.display()),
+            source: Some(Box::new(e)),
+        })?;
+        if certs.is_empty() {
+            return Err(ApiError::Setup {
+                what: format!("`ca_bundle` `{}` holds no certificate", path.display()),
+                source: None,
+            });
+        }
+        builder = builder.tls_certs_merge(certs);
+    } else if base.starts_with("http://") {
+        // Plain HTTP (a local service or the sandbox) needs no trust
+        // roots; loading the system's took 7 ms, most of a one-shot
+        // `acctl lookup`. A redirect to https then fails closed.
+        builder = builder.tls_certs_only(std::iter::empty());
+    }
+    builder.build().map_err(|e| ApiError::Setup { what: "TLS or proxy settings".into(), source: Some(Box::new(e)) })
+}
+
 /// Applies the rules above to a client for `base`.
 pub fn harden(builder: reqwest::ClientBuilder, base: &str) -> reqwest::ClientBuilder {
     let builder = builder.redirect(reqwest::redirect::Policy::none());

@@ -91,6 +91,7 @@ fn demo_settings(sandbox: &Sandbox, global: &GlobalArgs, ui: &Ui) -> Settings {
             ca_bundle: None,
             insecure_http: false,
             max_affected: None,
+            oidc: None,
         },
         output: OutputSettings {
             format: global.output.unwrap_or(if ui.stdout_is_terminal() {

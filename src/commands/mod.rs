@@ -27,9 +27,11 @@ use acctl_api::{Channel, Identifier};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::cli::{EXIT_CODES, GlobalArgs, ROOT_AFTER_HELP};
-use crate::client::{ApiClient, Change, IdempotencyKey};
-use crate::credentials::{Credential, CredentialStore};
+use crate::client::{ApiClient, Bearer, Change, IdempotencyKey};
+use crate::credentials::{Credential, CredentialStore, Secret};
 use crate::error::{CliError, ExitStatus};
+use crate::oidc::session::Session;
+use crate::profile::Profile;
 use crate::settings::Settings;
 use crate::ui::Ui;
 
@@ -155,9 +157,26 @@ fn resolve(global: &GlobalArgs, ui: &Ui) -> Result<Settings, CliError> {
 
 /// The profile's token and a client that sends it.
 fn signed_in_client(settings: &Settings) -> Result<(ApiClient, Credential), CliError> {
-    let credential = CredentialStore::new(&settings.profile.name).resolve()?;
-    let client = ApiClient::new(&settings.profile, Some(credential.token.clone()))?;
+    let store = CredentialStore::new(&settings.profile.name);
+    let credential = store.resolve()?;
+    let client = ApiClient::with_bearer(&settings.profile, bearer(&settings.profile, &credential, store))?;
     Ok((client, credential))
+}
+
+/// What a client sends for `credential`: a pasted token (or `ACCTL_TOKEN`)
+/// as it is; a single sign-on's access token, renewed as it expires for as
+/// long as the command runs, and stored back each time.
+pub(crate) fn bearer(profile: &Profile, credential: &Credential, store: CredentialStore) -> Bearer {
+    match &credential.secret {
+        Secret::Token(token) => Bearer::Token(token.clone()),
+        Secret::Sso(grant) => Bearer::Fresh(std::sync::Arc::new(Session::new(
+            profile,
+            grant.clone(),
+            credential.source.clone(),
+            store,
+            crate::ui::warner(),
+        ))),
+    }
 }
 
 /// What a step needs to run one change: a signed-in client, and the change's

@@ -20,7 +20,7 @@ use std::time::Duration;
 use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-pub use prompt::and_list;
+pub use prompt::{and_list, or_list};
 pub use secret::SecretInput;
 use tokio::sync::watch;
 
@@ -51,12 +51,29 @@ pub struct Ui {
     interrupts: OnceLock<watch::Receiver<bool>>,
 }
 
+/// How the process's `warning:` lines look (colour, `--quiet`), for
+/// [`warner`]; set by the first [`Ui::new`].
+static WARNING_STYLE: OnceLock<(bool, bool)> = OnceLock::new();
+
+/// A `warning:` line printer for work that runs below the commands and has
+/// no [`Ui`] (a single sign-on renewed mid-run that could not be stored).
+pub fn warner() -> std::sync::Arc<dyn Fn(&str) + Send + Sync> {
+    std::sync::Arc::new(|message: &str| {
+        let (color, quiet) = WARNING_STYLE.get().copied().unwrap_or((false, false));
+        if !quiet {
+            let label = if color { "\x1b[33;1mwarning:\x1b[0m" } else { "warning:" };
+            eprintln!("{label} {}", lines_for_terminal(message));
+        }
+    })
+}
+
 impl Ui {
     pub fn new(options: UiOptions) -> Self {
         let stderr_terminal = std::io::stderr().is_terminal();
         let no_color =
             crate::env::is_set(EnvVars::NO_COLOR) || crate::env::var(EnvVars::TERM).is_some_and(|t| t == "dumb");
         let color = options.color.unwrap_or(stderr_terminal && !no_color);
+        let _ = WARNING_STYLE.set((color, options.quiet));
         dialoguer::console::set_colors_enabled_stderr(color);
         Ui {
             stdout_terminal: std::io::stdout().is_terminal(),

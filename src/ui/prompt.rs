@@ -309,6 +309,17 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// `a, b or c`.
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [init @ .., last] if !init.is_empty() => {
+            let init = init.iter().map(AsRef::as_ref).collect::<Vec<_>>();
+            format!("{} or {}", init.join(", "), last.as_ref())
+        }
+        _ => and_list(items),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,5 +330,7 @@ mod tests {
         assert_eq!(and_list(&["email"]), "email");
         assert_eq!(and_list(&["email", "SMS"]), "email and SMS");
         assert_eq!(and_list(&["a".to_owned(), "b".into(), "c".into()]), "a, b and c");
+        assert_eq!(or_list(&["a", "b", "c"]), "a, b or c");
+        assert_eq!(or_list(&["a"]), "a");
     }
 }

@@ -26,4 +26,6 @@ mod lookup;
 mod output;
 mod pty;
 mod reset;
+mod sso;
+mod sso_service;
 mod steps;

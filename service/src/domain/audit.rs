@@ -38,6 +38,7 @@ pub fn outcome_of<T>(result: &Result<T, DomainError>) -> (AuditOutcome, Option<S
 fn event<'a>(op: &'a Operator, record: &'a AuditRecord) -> NewAuditEvent<'a> {
     NewAuditEvent {
         actor: &op.name,
+        actor_email: op.email.as_deref(),
         action: record.action,
         account_id: record.account_id.as_deref(),
         reason: op.reason.as_deref(),

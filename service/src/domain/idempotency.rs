@@ -9,8 +9,8 @@
 
 use sha2::{Digest, Sha256};
 
-/// A request's key and fingerprint; the key is scoped by the token that
-/// sent it ([`super::Operator::token_id`]).
+/// A request's key and fingerprint; the key is scoped by the caller that
+/// sent it ([`super::Operator::principal_id`]).
 #[derive(Debug, Clone)]
 pub struct IdempotencyKey {
     pub key: String,

@@ -33,11 +33,16 @@ pub use idempotency::IdempotencyKey;
 /// the request.
 #[derive(Debug, Clone)]
 pub struct Operator {
-    /// Actor name, as audited.
+    /// Actor name, as audited (`oidc:SUBJECT` for an OpenID Connect caller).
     pub name: String,
+    /// The email claim of an OpenID Connect caller's token, audited with the name.
+    pub email: Option<String>,
     pub role: Role,
-    /// The token's id (its hash): idempotency keys are scoped by it.
-    pub token_id: String,
+    /// Who the caller is for idempotency keys and their cap: an opaque
+    /// token's hash, or an OpenID Connect caller's (issuer, subject) id.
+    /// Not the access token: it changes on every refresh, and a bulk job
+    /// retried after one must still find its keys.
+    pub principal_id: String,
     pub reason: Option<String>,
     pub ticket: Option<String>,
     /// The bulk job the request belongs to (`Audit-Job`), if any.
@@ -193,14 +198,14 @@ impl Domain {
     ) -> Result<Answered<T>, StoreError> {
         let (answered, queued) = self.store.transaction(|db| {
             if let Some(key) = key {
-                if let Some(stored) = db.idempotency_get(&op.token_id, &key.key)? {
+                if let Some(stored) = db.idempotency_get(&op.principal_id, &key.key)? {
                     return Ok(if stored.fingerprint == key.fingerprint {
                         Answered::Replay(stored.response)
                     } else {
                         Answered::KeyReused
                     });
                 }
-                let (count, oldest) = db.idempotency_count(&op.token_id)?;
+                let (count, oldest) = db.idempotency_count(&op.principal_id)?;
                 if count >= self.keys_per_token {
                     let frees_at = oldest.unwrap_or(db.now()) + crate::store::KEEP_MS;
                     let secs = u64::try_from((frees_at - db.now()).max(0) / 1000 + 1).unwrap_or(1);
@@ -218,7 +223,7 @@ impl Domain {
                 let answer = render(&result);
                 // Server errors and rate limits are no final answer: a retry runs again.
                 if answer.status < 500 && answer.status != 429 {
-                    db.idempotency_put(&op.token_id, &key.key, &key.fingerprint, &answer)?;
+                    db.idempotency_put(&op.principal_id, &key.key, &key.fingerprint, &answer)?;
                 }
             }
             Ok(Answered::Fresh(result))

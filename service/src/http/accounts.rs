@@ -44,10 +44,16 @@ pub struct FindQuery {
     responses((status = 200, body = Whoami), super::Problems))]
 pub async fn whoami(caller: Caller) -> Json<Whoami> {
     let role = caller.role();
+    let provider = caller.provider.clone();
     Json(Whoami {
         actor: caller.actor.name.clone(),
         role,
         scopes: role.scopes().iter().map(|s| (*s).to_owned()).collect(),
+        issuer: provider.as_ref().map(|p| p.issuer.clone()),
+        subject: provider.as_ref().map(|p| p.subject.clone()),
+        email: provider.as_ref().and_then(|p| p.email.clone()),
+        name: provider.as_ref().and_then(|p| p.name.clone()),
+        token_expires_at: provider.map(|p| crate::clock::from_ms(p.expires_at_ms)),
     })
 }
 

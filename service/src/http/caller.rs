@@ -1,5 +1,7 @@
-//! Who is calling: bearer-token authentication, the per-token rate limit,
-//! and the audit context (`Audit-Reason`, `Audit-Ticket`, request id) every
+//! Who is calling: bearer-token authentication (the service's own opaque
+//! tokens, and with the `oidc` feature the access tokens of an OpenID
+//! Connect provider, `crate::oidc`), the per-caller rate limit, and the
+//! audit context (`Audit-Reason`, `Audit-Ticket`, request id) every
 //! mutation records.
 
 use std::collections::HashMap;
@@ -21,13 +23,28 @@ use crate::store::{Actor, NewAuditEvent, Store};
 #[derive(Clone, Debug)]
 pub struct Caller {
     pub actor: Actor,
-    /// The token's id (its hash): idempotency keys are scoped by token.
-    pub token_id: String,
+    /// Who the caller is for idempotency keys and the rate limit: an opaque
+    /// token's hash, or an OpenID Connect caller's (issuer, subject) id —
+    /// never a provider's access token, which changes on every refresh.
+    pub principal_id: String,
+    /// What the provider's access token says, for an OpenID Connect caller.
+    pub provider: Option<ProviderIdentity>,
     pub reason: Option<String>,
     pub ticket: Option<String>,
     /// `Audit-Job`: the bulk job a change belongs to, recorded with its audit event.
     pub job: Option<String>,
     pub request_id: String,
+}
+
+/// Who an OpenID Connect provider's access token names (`GET /v1/whoami`
+/// shows it; audit events record the email next to `oidc:SUBJECT`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProviderIdentity {
+    pub issuer: String,
+    pub subject: String,
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub expires_at_ms: i64,
 }
 
 impl Caller {
@@ -44,13 +61,19 @@ impl Caller {
     pub fn operator(&self) -> crate::domain::Operator {
         crate::domain::Operator {
             name: self.actor.name.clone(),
+            email: self.email().map(str::to_owned),
             role: self.actor.role,
-            token_id: self.token_id.clone(),
+            principal_id: self.principal_id.clone(),
             reason: self.reason.clone(),
             ticket: self.ticket.clone(),
             job: self.job.clone(),
             request_id: self.request_id.clone(),
         }
+    }
+
+    /// The email claim of an OpenID Connect caller.
+    pub fn email(&self) -> Option<&str> {
+        self.provider.as_ref().and_then(|p| p.email.as_deref())
     }
 
     pub fn audit_event<'a>(
@@ -62,6 +85,7 @@ impl Caller {
     ) -> NewAuditEvent<'a> {
         NewAuditEvent {
             actor: &self.actor.name,
+            actor_email: self.email(),
             action,
             account_id,
             reason: self.reason.as_deref(),
@@ -115,11 +139,82 @@ pub(crate) struct Authenticator {
     store: Store,
     cache: RwLock<HashMap<String, Actor>>,
     limiter: Option<RateLimiter>,
+    /// The OpenID Connect provider whose access tokens are accepted too.
+    #[cfg(feature = "oidc")]
+    oidc: Option<std::sync::Arc<crate::oidc::Verifier>>,
 }
 
 impl Authenticator {
     pub fn new(store: Store, limit: Option<RateLimit>) -> Self {
-        Authenticator { store, cache: RwLock::new(HashMap::new()), limiter: limit.map(RateLimiter::new) }
+        Authenticator {
+            store,
+            cache: RwLock::new(HashMap::new()),
+            limiter: limit.map(RateLimiter::new),
+            #[cfg(feature = "oidc")]
+            oidc: None,
+        }
+    }
+
+    /// A fresh authenticator like this one that also accepts the access
+    /// tokens `verifier` vouches for.
+    #[cfg(feature = "oidc")]
+    pub fn with_oidc(&self, verifier: std::sync::Arc<crate::oidc::Verifier>) -> Self {
+        let mut auth = Authenticator::new(self.store.clone(), self.limiter.as_ref().map(|l| l.limit));
+        auth.oidc = Some(verifier);
+        auth
+    }
+
+    /// The caller behind `token`: its principal id (the rate-limit and
+    /// idempotency scope), actor, and provider identity if any. A token
+    /// shaped like a JWT (three dot-separated parts; the service's own
+    /// tokens have no dot) goes to the provider's verifier.
+    async fn caller(&self, token: &str) -> ApiResult<(String, Actor, Option<ProviderIdentity>)> {
+        if token.bytes().filter(|b| *b == b'.').count() >= 2 {
+            return self.jwt_caller(token).await;
+        }
+        let (hash, actor) = self.actor(token).await?;
+        Ok((hash, actor, None))
+    }
+
+    #[cfg(feature = "oidc")]
+    async fn jwt_caller(&self, token: &str) -> ApiResult<(String, Actor, Option<ProviderIdentity>)> {
+        use crate::oidc::TokenError;
+        let Some(verifier) = &self.oidc else {
+            return Err(ApiError::unauthenticated(
+                "this service accepts no identity provider's tokens (it runs without `--oidc-issuer`); \
+                 use a token from `acctl-service token create`",
+            ));
+        };
+        match verifier.verify(token).await {
+            Ok(identity) => {
+                let actor = Actor { name: identity.actor_name(), role: identity.role };
+                let principal = identity.principal_id();
+                let provider = ProviderIdentity {
+                    issuer: identity.issuer,
+                    subject: identity.subject,
+                    email: identity.email,
+                    name: identity.name,
+                    expires_at_ms: identity.expires_at_ms,
+                };
+                Ok((principal, actor, Some(provider)))
+            }
+            Err(e @ TokenError::NoRole { .. }) => {
+                tracing::info!(reason = %e, "refused a provider token without a known role");
+                Err(ApiError::new(axum::http::StatusCode::FORBIDDEN, acctl_api::ErrorCode::NoRole, e.to_string()))
+            }
+            Err(e) => {
+                // The reason, never the token.
+                tracing::debug!(reason = %e, "refused a provider token");
+                Err(ApiError::unauthenticated(format!("the access token was refused: {e}")))
+            }
+        }
+    }
+
+    #[cfg(not(feature = "oidc"))]
+    async fn jwt_caller(&self, _token: &str) -> ApiResult<(String, Actor, Option<ProviderIdentity>)> {
+        Err(ApiError::unauthenticated(
+            "this build of the service accepts no identity provider's tokens (built without the `oidc` feature)",
+        ))
     }
 
     /// The token's hash (the rate-limit key) and its actor.
@@ -192,13 +287,14 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     );
     let caller = async move {
         let (token, reason, ticket, job) = (headers.0?, headers.1?, headers.2?, headers.3?);
-        let (token_hash, actor) = state.auth.actor(&token).await?;
+        let (principal_id, actor, provider) = state.auth.caller(&token).await?;
+        // Per principal: an OpenID Connect caller's refreshed tokens share one bucket.
         if let Some(limiter) = &state.auth.limiter
-            && let Err(wait) = limiter.take(&token_hash, state.store.clock().now_ms())
+            && let Err(wait) = limiter.take(&principal_id, state.store.clock().now_ms())
         {
-            return Err(ApiError::rate_limited("too many requests for this token; slow down", wait));
+            return Err(ApiError::rate_limited("too many requests for this caller; slow down", wait));
         }
-        Ok(Caller { actor, token_id: token_hash, reason, ticket, job, request_id })
+        Ok(Caller { actor, principal_id, provider, reason, ticket, job, request_id })
     }
     .await;
     match caller {

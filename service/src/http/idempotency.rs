@@ -68,7 +68,7 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
         &bytes,
     );
     // A replay needs no write and no handler.
-    let (scope, k) = (caller.token_id.clone(), key.key.clone());
+    let (scope, k) = (caller.principal_id.clone(), key.key.clone());
     match state.db(move |s| s.idempotency_get(&scope, &k)).await {
         Ok(Some(stored)) if stored.fingerprint == key.fingerprint => return super::errors::replay(stored.response),
         Ok(Some(_)) => return key_reused().into_response(),

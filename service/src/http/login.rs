@@ -125,6 +125,7 @@ impl Audit {
             .db(move |s| {
                 s.record_audit(&NewAuditEvent {
                     actor: "customer",
+                    actor_email: None,
                     action: AuditAction::Login,
                     account_id: Some(&account_id),
                     reason: None,

@@ -20,7 +20,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 
-pub use caller::{Caller, RateLimiter};
+pub use caller::{Caller, ProviderIdentity, RateLimiter};
 
 use crate::delivery::Delivery;
 use crate::domain::Domain;
@@ -61,6 +61,14 @@ impl AppState {
         let login_throttle = Arc::new(LoginThrottle::new(ThrottlePolicy::default(), store.clock().clone()));
         let login_admission = Arc::new(tokio::sync::Semaphore::new(crate::hashing::pool().admission_slots()));
         AppState { store, delivery, domain, sandbox, auth, openapi_json, login_throttle, login_admission }
+    }
+
+    /// The same state, also accepting the access tokens of the OpenID
+    /// Connect provider `verifier` trusts.
+    #[cfg(feature = "oidc")]
+    pub fn with_oidc(mut self, verifier: Arc<crate::oidc::Verifier>) -> Self {
+        self.auth = Arc::new(self.auth.with_oidc(verifier));
+        self
     }
 
     /// The same state with sign-in throttled by `policy`.
@@ -113,13 +121,13 @@ pub(crate) enum Problems {
     BadRequest(Problem),
     #[response(
         status = 401,
-        description = "no or unknown token; or verification_invalid, invalid_credentials",
+        description = "no, unknown, expired or otherwise refused token (the detail says why); or verification_invalid, invalid_credentials",
         content_type = "application/problem+json"
     )]
     Unauthenticated(Problem),
     #[response(
         status = 403,
-        description = "the token lacks the scope; or account_locked at sign-in",
+        description = "the token lacks the scope; no_role: a valid OpenID Connect access token whose role claim names no known role; or account_locked at sign-in",
         content_type = "application/problem+json"
     )]
     Forbidden(Problem),

@@ -11,6 +11,8 @@ use crate::error::StoreError;
 #[derive(Debug, Clone)]
 pub struct NewAuditEvent<'a> {
     pub actor: &'a str,
+    /// The email claim of an OpenID Connect caller's token, when it had one.
+    pub actor_email: Option<&'a str>,
     pub action: AuditAction,
     pub account_id: Option<&'a str>,
     pub reason: Option<&'a str>,
@@ -42,8 +44,8 @@ fn parse_outcome(s: &str) -> AuditOutcome {
 
 pub(super) fn insert(conn: &rusqlite::Connection, now: i64, event: &NewAuditEvent<'_>) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO audit (at, actor, action, account_id, reason, ticket, request_id, outcome, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO audit (at, actor, action, account_id, reason, ticket, request_id, outcome, detail, actor_email)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute((
         now,
@@ -55,6 +57,7 @@ pub(super) fn insert(conn: &rusqlite::Connection, now: i64, event: &NewAuditEven
         event.request_id,
         event.outcome.as_str(),
         event.detail.as_deref(),
+        event.actor_email,
     ))?;
     Ok(())
 }
@@ -78,7 +81,8 @@ impl Store {
     /// Events newest first, at most `filter.limit`, and whether more follow.
     pub fn list_audit(&self, filter: &AuditFilter) -> Result<(Vec<AuditEvent>, bool), StoreError> {
         let mut sql = String::from(
-            "SELECT id, at, actor, action, account_id, reason, ticket, request_id, outcome, detail FROM audit WHERE 1=1",
+            "SELECT id, at, actor, action, account_id, reason, ticket, request_id, outcome, detail, actor_email
+             FROM audit WHERE 1=1",
         );
         let mut params: Vec<rusqlite::types::Value> = Vec::new();
         let mut add = |clause: &str, v: rusqlite::types::Value| {
@@ -119,6 +123,7 @@ impl Store {
                     request_id: r.get(7)?,
                     outcome: parse_outcome(&r.get::<_, String>(8)?),
                     detail: r.get(9)?,
+                    actor_email: r.get(10)?,
                 })
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()

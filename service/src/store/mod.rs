@@ -177,6 +177,10 @@ ALTER TABLE outbox ADD COLUMN request_id TEXT;
 CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE state = 'pending';
 CREATE INDEX tokens_actor ON tokens(actor);
 "#,
+    r#"
+-- The email claim of an OpenID Connect caller, next to its `oidc:SUBJECT` actor.
+ALTER TABLE audit ADD COLUMN actor_email TEXT;
+"#,
 ];
 
 /// Handle to the database; cheap to clone, safe to share across threads.
@@ -326,6 +330,13 @@ impl Store {
     pub fn create_token(&self, actor: &str, role: Role) -> Result<String, StoreError> {
         if actor.trim().is_empty() || actor.chars().any(char::is_control) {
             return Err(StoreError::Invalid(format!("`{actor}` is not a usable actor name")));
+        }
+        // `oidc:SUBJECT` names the identity provider's users (crate::oidc):
+        // a token of the service's own must never pass for one of them.
+        if actor.starts_with("oidc:") {
+            return Err(StoreError::Invalid(format!(
+                "`{actor}`: actor names starting with `oidc:` are those of identity-provider users; choose another name"
+            )));
         }
         let token = crate::secrets::random_token("acctl_", 20);
         let now = self.now_ms();

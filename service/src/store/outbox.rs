@@ -253,6 +253,7 @@ impl Store {
                         now,
                         &NewAuditEvent {
                             actor: actor.as_deref().unwrap_or("service"),
+                            actor_email: None,
                             action: AuditAction::MessageDeliver,
                             account_id: Some(&account_id),
                             reason: None,

@@ -60,6 +60,9 @@ impl TestService {
         config.sandbox = true;
         config.rate_limit = None;
         configure(&mut config);
+        // `configure` may have put in another clock (the OpenID Connect
+        // tests run on the system clock, as their provider does).
+        let clock = config.clock.clone();
         let service =
             start(config, "127.0.0.1:0".parse().expect("a loopback address")).await.expect("the service starts");
         let url = service.url().to_string().trim_end_matches('/').to_owned();

@@ -16,6 +16,8 @@ mod idempotency;
 mod identifiers;
 mod login_guard;
 mod lookup;
+#[cfg(feature = "oidc")]
+mod oidc;
 mod operators;
 mod policy;
 mod races;

@@ -1,37 +1,53 @@
-//! `acctl auth login`: check a token with `GET /v1/whoami` and store it.
+//! `acctl auth login`: sign in with the profile's identity provider (the
+//! device flow, [`super::device`]) when it has one, or check a pasted token
+//! with `GET /v1/whoami` and store it.
 
 use clap::Args;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::client::ApiClient;
-use crate::credentials::{CredentialStore, TOKEN_ENV};
+use crate::credentials::{CredentialStore, Secret, TOKEN_ENV};
 use crate::error::{CliError, ExitStatus, status_for_api};
 use crate::settings::Settings;
 use crate::ui::Ui;
 
-/// Sign in: store a token for the profile in the OS keyring.
+/// Sign in: with your company's SSO, or with a token; kept in the OS keyring.
 ///
-/// The token is read from a hidden prompt, or from stdin with --with-token
-/// (on a terminal, --with-token prompts hidden too); never from the command
-/// line. It is checked with the service first (GET /v1/whoami) and then stored
-/// in the OS keyring under service `acctl`, entry = the profile name. Without
-/// a keyring, set ACCTL_TOKEN instead or use --insecure-storage. Tokens come
-/// from `acctl-service token create --db PATH`, or from `acctl sandbox`.
+/// On a profile with `oidc_issuer` (single sign-on), acctl shows a page and a
+/// code: open the page in a browser (here or on your phone), check the code,
+/// sign in and approve. The sign-in is renewed by itself as long as the
+/// identity provider allows. Ctrl-C cancels; nothing is stored until the
+/// service has accepted the sign-in.
+///
+/// Otherwise, or with --with-token, a token is read from a hidden prompt, or
+/// from stdin with --with-token (on a terminal, --with-token prompts hidden
+/// too); never from the command line. It is checked with the service first
+/// (GET /v1/whoami). Tokens come from `acctl-service token create --db PATH`,
+/// from `acctl sandbox`, or, on an SSO profile, from another OAuth flow.
+///
+/// Either is stored in the OS keyring under service `acctl`, entry = the
+/// profile name. Without a keyring, set ACCTL_TOKEN instead or use
+/// --insecure-storage.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  acctl auth login\n  acctl auth login -p prod --with-token < token.txt\n  printenv CI_ACCTL_TOKEN | acctl auth login --with-token --insecure-storage"
+    after_help = "Examples:\n  acctl auth login -p prod                # SSO profile: open the page shown, check the code\n  acctl auth login -p prod --with-token < token.txt\n  printenv CI_ACCTL_TOKEN | acctl auth login --with-token --insecure-storage"
 )]
 pub struct LoginArgs {
-    /// Read the token from stdin instead of prompting (a hidden prompt when stdin is a terminal)
+    /// Read a token from stdin instead of signing in (a hidden prompt when stdin is a terminal)
     #[arg(long)]
     with_token: bool,
 
-    /// Keep the token in a plaintext file readable only by you (when no OS keyring is available)
+    /// Keep the token or sign-in in a plaintext file readable only by you (when no OS keyring is available)
     #[arg(long)]
     insecure_storage: bool,
 }
 
 pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitStatus, CliError> {
+    if let Some(oidc) = &settings.profile.oidc
+        && !args.with_token
+    {
+        return super::device::login(oidc, args.insecure_storage, settings, ui).await;
+    }
     let profile = &settings.profile;
     let store = CredentialStore::new(&profile.name);
     let from = token_input(args, settings, ui)?;
@@ -66,11 +82,11 @@ pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
         }
     })?;
     let place = if args.insecure_storage {
-        let path = store.store_in_file(&token)?;
+        let path = store.store_in_file(&Secret::Token(token))?;
         ui.warn(format!("the token is stored in PLAINTEXT in `{}` (readable only by you)", path.display()));
         format!("the plaintext file `{}`", path.display())
     } else {
-        store.store_in_keyring(&token)?;
+        store.store_in_keyring(&Secret::Token(token))?;
         "the OS keyring".to_owned()
     };
     ui.success(format!(

@@ -1,5 +1,6 @@
 //! `acctl auth`: sign in to a profile, check who you are, sign out.
 
+mod device;
 mod login;
 mod logout;
 pub(crate) mod status;
@@ -26,6 +27,6 @@ pub async fn run(
     match cmd {
         AuthCommand::Login(args) => login::run(&args, settings, ui).await,
         AuthCommand::Status(args) => status::run(&args, global, settings, ui).await,
-        AuthCommand::Logout(args) => logout::run(&args, settings, ui),
+        AuthCommand::Logout(args) => logout::run(&args, settings, ui).await,
     }
 }

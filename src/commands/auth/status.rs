@@ -1,6 +1,8 @@
 //! `acctl auth status`: for every profile (as `gh auth status` does for
 //! every host), its URL, whether it is signed in and as whom, and where the
-//! token comes from; never the token.
+//! token comes from; never the token. A single sign-on also shows who the
+//! identity provider says signed in, when the access token expires (it is
+//! renewed first when it has), and where the refresh token lives.
 //!
 //! The profile in use is checked with the token it would use (`ACCTL_TOKEN`
 //! first); the others with the token `auth login` stored for each, so the
@@ -11,16 +13,25 @@
 use clap::Args;
 use serde::Serialize;
 
-use crate::client::ApiClient;
-use crate::credentials::{Credential, CredentialError, CredentialStore, TokenSource};
+use std::sync::Arc;
+
+use crate::client::{ApiClient, ApiError, Bearer};
+use crate::credentials::{Credential, CredentialError, CredentialStore, Secret, SsoGrant, TokenSource};
 use crate::error::{CliError, ExitStatus, status_for_api};
+use crate::oidc::session::Session;
+use crate::output::sanitize::for_terminal;
 use crate::output::{Cell, Field, Record, RecordWriter, Shape};
 use crate::profile::Profile;
 use crate::settings::Settings;
 use crate::ui::Ui;
+use crate::ui::warner;
 
 /// Show every profile: its URL, who it is signed in as (role and scopes), and
 /// where the token comes from (keyring, env or file). `-p NAME` shows one.
+///
+/// A profile signed in with SSO also shows the identity provider, who it says
+/// you are (subject, name, email), and when the access token expires; an
+/// expired one is renewed first, as any command would.
 ///
 /// The profile in use is marked `current`; the exit status is its own (0
 /// signed in, 4 not signed in or token rejected, 8 backend unavailable).
@@ -46,6 +57,57 @@ pub(crate) struct AuthStatus {
     plaintext: bool,
     /// Why the profile is not signed in, when it is not.
     problem: Option<String>,
+    /// `token` (pasted, or `ACCTL_TOKEN`) or `sso`; none when not signed in.
+    sign_in: Option<String>,
+    /// Single sign-on: the identity provider, and who it says signed in.
+    issuer: Option<String>,
+    subject: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+    /// When the access token in use expires (RFC 3339); it is renewed before.
+    access_token_expires_at: Option<String>,
+    #[serde(skip)]
+    expires: Option<time::OffsetDateTime>,
+    /// Whether a refresh token is kept (where: `token_source`); null without SSO.
+    #[serde(rename = "has_refresh_token")]
+    refresh_token: Option<bool>,
+}
+
+impl AuthStatus {
+    fn new(profile: String, current: bool, url: String) -> AuthStatus {
+        AuthStatus {
+            profile,
+            current,
+            url,
+            signed_in: false,
+            actor: None,
+            role: None,
+            scopes: Vec::new(),
+            token_source: None,
+            token_file: None,
+            plaintext: false,
+            problem: None,
+            sign_in: None,
+            issuer: None,
+            subject: None,
+            name: None,
+            email: None,
+            access_token_expires_at: None,
+            expires: None,
+            refresh_token: None,
+        }
+    }
+
+    fn show_grant(&mut self, grant: &SsoGrant) {
+        let clean = |s: &Option<String>| s.as_deref().map(|s| for_terminal(s).into_owned());
+        self.issuer = Some(grant.issuer.clone());
+        self.subject = clean(&grant.subject);
+        self.name = clean(&grant.name);
+        self.email = clean(&grant.email);
+        self.expires = grant.expires_at.and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok());
+        self.access_token_expires_at = self.expires.map(crate::output::record::rfc3339);
+        self.refresh_token = Some(grant.refresh_token.is_some());
+    }
 }
 
 static FIELDS: &[Field<AuthStatus>] = &[
@@ -72,6 +134,20 @@ static FIELDS: &[Field<AuthStatus>] = &[
         get: |s| Cell::Bool(s.plaintext),
     },
     Field { name: "problem", help: "why the profile is not signed in", get: |s| Cell::opt(s.problem.as_deref()) },
+    Field { name: "sign_in", help: "token (pasted or ACCTL_TOKEN) or sso", get: |s| Cell::opt(s.sign_in.as_deref()) },
+    Field { name: "issuer", help: "the identity provider (sso)", get: |s| Cell::opt(s.issuer.as_deref()) },
+    Field {
+        name: "subject",
+        help: "who the identity provider says you are (sso)",
+        get: |s| Cell::opt(s.subject.as_deref()),
+    },
+    Field { name: "name", help: "your name at the identity provider (sso)", get: |s| Cell::opt(s.name.as_deref()) },
+    Field { name: "email", help: "your email at the identity provider (sso)", get: |s| Cell::opt(s.email.as_deref()) },
+    Field {
+        name: "access_token_expires_at",
+        help: "when the access token expires; it is renewed before (sso)",
+        get: |s| Cell::time(s.expires),
+    },
 ];
 
 impl Record for AuthStatus {
@@ -90,6 +166,7 @@ impl Record for AuthStatus {
             (None, Some(_)) => "OS keyring".to_owned(),
             (None, None) => "—".to_owned(),
         };
+        let sso = self.sign_in.as_deref() == Some("sso");
         let mut card = vec![
             ("Profile".into(), if self.current { format!("{} (current)", self.profile) } else { self.profile.clone() }),
             ("URL".into(), self.url.clone()),
@@ -102,7 +179,29 @@ impl Record for AuthStatus {
             }
             Some(problem) => card.push(("Signed in".into(), format!("no: {problem}"))),
         }
-        card.push(("Token from".into(), source));
+        if sso {
+            card.push(("Identity provider".into(), self.issuer.clone().unwrap_or_default()));
+            let who = [&self.name, &self.email].iter().filter_map(|v| v.as_deref()).collect::<Vec<_>>().join(", ");
+            let subject = self.subject.as_deref().unwrap_or("—");
+            card.push((
+                "Provider says".into(),
+                if who.is_empty() { subject.to_owned() } else { format!("{who} (subject {subject})") },
+            ));
+            card.push((
+                "Access token".into(),
+                match self.expires {
+                    Some(t) => format!("expires {} (renewed before)", crate::output::record::human_time(t)),
+                    None => "no expiry given (renewed when refused)".to_owned(),
+                },
+            ));
+            let refresh = match self.refresh_token {
+                Some(true) => source,
+                _ => "none (sign in again when the access token expires)".to_owned(),
+            };
+            card.push(("Refresh token in".into(), refresh));
+        } else {
+            card.push(("Token from".into(), source));
+        }
         card
     }
 }
@@ -111,19 +210,7 @@ impl Record for AuthStatus {
 /// profile in use and not signed in.
 async fn check(profile: &Profile, current: bool) -> (AuthStatus, Option<CliError>) {
     let store = CredentialStore::new(&profile.name);
-    let mut status = AuthStatus {
-        profile: profile.name.clone(),
-        current,
-        url: profile.url.clone(),
-        signed_in: false,
-        actor: None,
-        role: None,
-        scopes: Vec::new(),
-        token_source: None,
-        token_file: None,
-        plaintext: false,
-        problem: None,
-    };
+    let mut status = AuthStatus::new(profile.name.clone(), current, profile.url.clone());
     let credential: Result<Credential, CredentialError> =
         if current { store.resolve() } else { store.resolve_stored() };
     let credential = match credential {
@@ -143,17 +230,51 @@ async fn check(profile: &Profile, current: bool) -> (AuthStatus, Option<CliError
         status.token_file = Some(p.display().to_string());
         status.plaintext = true;
     }
-    let answer = match ApiClient::new(profile, Some(credential.token.clone())) {
+    let session = match &credential.secret {
+        Secret::Token(_) => {
+            status.sign_in = Some("token".to_owned());
+            None
+        }
+        Secret::Sso(grant) => {
+            status.sign_in = Some("sso".to_owned());
+            let session = Session::new(profile, grant.clone(), credential.source.clone(), store.clone(), warner());
+            Some(Arc::new(session))
+        }
+    };
+    let bearer = match &session {
+        Some(s) => Bearer::Fresh(s.clone()),
+        None => Bearer::Token(credential.secret.bearer().clone()),
+    };
+    let answer = match ApiClient::with_bearer(profile, bearer) {
         Ok(client) => client.whoami().await,
         Err(e) => Err(e),
     };
+    // After the request: the access token shown is the one that was just
+    // used, renewed if it had to be.
+    if let Some(session) = &session {
+        status.show_grant(&session.grant().await);
+    }
     match answer {
         Ok(me) => {
+            // Who the service says the access token names, over what the id_token said.
+            let clean = |v: Option<String>| v.map(|v| for_terminal(&v).into_owned());
+            if me.subject.is_some() {
+                status.issuer = clean(me.issuer).or(status.issuer.take());
+                status.subject = clean(me.subject);
+                status.email = clean(me.email).or(status.email.take());
+                status.name = clean(me.name).or(status.name.take());
+            }
             status.signed_in = true;
             status.actor = Some(me.actor);
             status.role = Some(me.role.as_str().to_owned());
             status.scopes = me.scopes;
             (status, None)
+        }
+        Err(ApiError::Token(e)) => {
+            // The sign-in could not be renewed: its own words say why and what to do.
+            let problem = e.message.clone();
+            status.problem = Some(for_terminal(&problem).into_owned());
+            (status, Some(CliError::from(ApiError::Token(e))))
         }
         Err(e) => {
             let rejected = status_for_api(&e) == ExitStatus::NotAuthenticated;
@@ -193,19 +314,8 @@ pub async fn run(
     let answers = futures_util::future::join_all(checks).await;
     let mut rows: Vec<(AuthStatus, Option<CliError>)> = answers;
     for (name, problem) in broken {
-        let status = AuthStatus {
-            profile: name,
-            current: false,
-            url: String::new(),
-            signed_in: false,
-            actor: None,
-            role: None,
-            scopes: Vec::new(),
-            token_source: None,
-            token_file: None,
-            plaintext: false,
-            problem: Some(crate::output::sanitize::for_terminal(&problem).into_owned()),
-        };
+        let mut status = AuthStatus::new(name, false, String::new());
+        status.problem = Some(for_terminal(&problem).into_owned());
         rows.push((status, None));
     }
     rows.sort_by(|a, b| a.0.profile.cmp(&b.0.profile));

@@ -15,6 +15,7 @@ use crate::bulk::{Action, ItemResult, Outcome, input, plan};
 use crate::client::ApiClient;
 use crate::client::retry::RetryPolicy;
 use crate::config::Rate;
+use crate::credentials::Secret;
 use crate::error::{CliError, ExitStatus};
 use crate::output::{RecordWriter, Shape};
 use crate::profile::AuditContext;
@@ -59,8 +60,10 @@ async fn job_client(settings: &Settings, action: Action, rate: Option<Rate>) -> 
         profile.rate = r.per_second;
     }
     profile.rate = Some(profile.rate.unwrap_or(NO_CEILING));
-    let credential = crate::credentials::CredentialStore::new(&profile.name).resolve()?;
-    let client = ApiClient::new(&profile, Some(credential.token.clone()))?.with_retry(JOB_RETRY);
+    let store = crate::credentials::CredentialStore::new(&profile.name);
+    let credential = store.resolve()?;
+    let bearer = crate::commands::bearer(&profile, &credential, store);
+    let client = ApiClient::with_bearer(&profile, bearer)?.with_retry(JOB_RETRY);
     let whoami = client.whoami().await?;
     if !whoami.scopes.iter().any(|s| s == action.scope()) {
         return Err(CliError::new(
@@ -75,7 +78,17 @@ async fn job_client(settings: &Settings, action: Action, rate: Option<Rate>) -> 
         )
         .with_hint("ask for an sre or admin token; `acctl auth status` lists your scopes"));
     }
-    let token_digest = journal::token_digest(secrecy::ExposeSecret::expose_secret(&credential.token));
+    // The service scopes idempotency keys to a pasted token, and to the
+    // (issuer, subject) of a single sign-on (its access tokens change on
+    // every renewal, a resumed job's keys must not).
+    let token_digest = match &credential.secret {
+        Secret::Token(token) => journal::token_digest(secrecy::ExposeSecret::expose_secret(token)),
+        Secret::Sso(grant) => journal::token_digest(&format!(
+            "sso\n{}\n{}",
+            grant.issuer,
+            grant.subject.as_deref().unwrap_or(&whoami.actor)
+        )),
+    };
     Ok((client, Signer { actor: whoami.actor, token_digest }))
 }
 

@@ -32,6 +32,13 @@ pub(crate) struct ResolvedConfig {
     ca_bundle: Option<String>,
     /// The profile allows plain `http://` off this machine.
     insecure_http: bool,
+    /// Single sign-on: the identity provider, acctl's client there, the
+    /// admin API's audience, the extra scopes and how the audience is sent.
+    oidc_issuer: Option<String>,
+    oidc_client_id: Option<String>,
+    oidc_audience: Option<String>,
+    oidc_scopes: Vec<String>,
+    oidc_audience_param: Option<String>,
 }
 
 static FIELDS: &[Field<ResolvedConfig>] = &[
@@ -72,6 +79,31 @@ static FIELDS: &[Field<ResolvedConfig>] = &[
         help: "plain http:// allowed to a host that is not this machine",
         get: |c| Cell::Bool(c.insecure_http),
     },
+    Field {
+        name: "oidc_issuer",
+        help: "the identity provider `auth login` signs in with (SSO)",
+        get: |c| Cell::opt(c.oidc_issuer.as_deref()),
+    },
+    Field {
+        name: "oidc_client_id",
+        help: "acctl's public client at the identity provider",
+        get: |c| Cell::opt(c.oidc_client_id.as_deref()),
+    },
+    Field {
+        name: "oidc_audience",
+        help: "the admin API at the identity provider (the access token's aud)",
+        get: |c| Cell::opt(c.oidc_audience.as_deref()),
+    },
+    Field {
+        name: "oidc_scopes",
+        help: "scopes asked for besides openid offline_access",
+        get: |c| Cell::List(c.oidc_scopes.clone()),
+    },
+    Field {
+        name: "oidc_audience_param",
+        help: "how the audience is sent: resource, audience or none",
+        get: |c| Cell::opt(c.oidc_audience_param.as_deref()),
+    },
 ];
 
 impl Record for ResolvedConfig {
@@ -97,6 +129,11 @@ pub fn run(_args: &ShowArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus,
         rate: p.rate,
         ca_bundle: p.ca_bundle.as_ref().map(|c| c.display().to_string()),
         insecure_http: p.insecure_http,
+        oidc_issuer: p.oidc.as_ref().map(|o| o.issuer.clone()),
+        oidc_client_id: p.oidc.as_ref().map(|o| o.client_id.clone()),
+        oidc_audience: p.oidc.as_ref().map(|o| o.audience.clone()),
+        oidc_scopes: p.oidc.as_ref().map(|o| o.scopes.clone()).unwrap_or_default(),
+        oidc_audience_param: p.oidc.as_ref().map(|o| o.audience_param.as_str().to_owned()),
     };
     let mut writer = RecordWriter::new(&settings.output, Shape::One, ui)?;
     writer.write(&shown)?;
