@@ -135,6 +135,27 @@ async fn each_role_signs_in_and_may_do_exactly_what_its_role_allows() {
     }
 }
 
+/// The provider signs its access tokens with PS256, then ES256 (P-256):
+/// both are on the allow-list, with the key type that goes with each.
+#[tokio::test]
+#[ignore = "needs node and testing/oidc's npm packages (npm ci --prefix testing/oidc); .ci/run runs it"]
+async fn ps256_and_es256_access_tokens_from_the_provider_are_accepted() {
+    for alg in ["PS256", "ES256"] {
+        let options = ProviderOptions { access_token_alg: alg.to_owned(), ..ProviderOptions::default() };
+        let provider = Provider::start(options).await.unwrap_or_else(|e| panic!("{e}"));
+        let oidc = OidcConfig::new(provider.issuer(), provider.audience());
+        let ts = TestService::start_with(|config| {
+            config.clock = Clock::system();
+            config.oidc = Some(oidc);
+        })
+        .await;
+        let token = provider.sign_in(users::AGENT).await.expect("sign-in").access_token;
+        assert_eq!(decode_unverified(&token).expect("a JWT").0["alg"], alg);
+        let who = ts.get("/v1/whoami", &token).await.expect_status(200);
+        assert_eq!(who.str("actor"), "oidc:agent", "{alg}");
+    }
+}
+
 #[tokio::test]
 #[ignore = "needs node and testing/oidc's npm packages (npm ci --prefix testing/oidc); .ci/run runs it"]
 async fn forged_foreign_and_expired_tokens_are_refused_with_the_reason() {
