@@ -312,6 +312,10 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
             oidc.role_claim = args.oidc_role_claim;
             config.oidc = Some(oidc);
         }
+        #[cfg(feature = "oidc")]
+        let trusted = config.oidc.as_ref().map(|o| {
+            format!("accepting access tokens of `{}` for `{}` (role claim `{}`)", o.issuer, o.audience, o.role_claim)
+        });
         // Before seeding: the demo accounts' passwords are the first hashes.
         acctl_service::hashing::configure(config.hashing_threads);
         // Seed and mint the sandbox tokens before listening: a script that
@@ -332,6 +336,10 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .await??;
         let service = acctl_service::start(config, args.listen).await?;
         eprintln!("acctl-service listening on {}", service.url());
+        #[cfg(feature = "oidc")]
+        if let Some(trusted) = trusted {
+            eprintln!("OpenID Connect: {trusted}");
+        }
         if args.sandbox {
             eprintln!("sandbox mode: messages are not sent; read them at {}/v1/sandbox/outbox", service.url());
             for (role, token) in tokens {

@@ -135,6 +135,27 @@ async fn each_role_signs_in_and_may_do_exactly_what_its_role_allows() {
     }
 }
 
+/// The provider signs its access tokens with PS256, then ES256 (P-256):
+/// both are on the allow-list, with the key type that goes with each.
+#[tokio::test]
+#[ignore = "needs node and testing/oidc's npm packages (npm ci --prefix testing/oidc); .ci/run runs it"]
+async fn ps256_and_es256_access_tokens_from_the_provider_are_accepted() {
+    for alg in ["PS256", "ES256"] {
+        let options = ProviderOptions { access_token_alg: alg.to_owned(), ..ProviderOptions::default() };
+        let provider = Provider::start(options).await.unwrap_or_else(|e| panic!("{e}"));
+        let oidc = OidcConfig::new(provider.issuer(), provider.audience());
+        let ts = TestService::start_with(|config| {
+            config.clock = Clock::system();
+            config.oidc = Some(oidc);
+        })
+        .await;
+        let token = provider.sign_in(users::AGENT).await.expect("sign-in").access_token;
+        assert_eq!(decode_unverified(&token).expect("a JWT").0["alg"], alg);
+        let who = ts.get("/v1/whoami", &token).await.expect_status(200);
+        assert_eq!(who.str("actor"), "oidc:agent", "{alg}");
+    }
+}
+
 #[tokio::test]
 #[ignore = "needs node and testing/oidc's npm packages (npm ci --prefix testing/oidc); .ci/run runs it"]
 async fn forged_foreign_and_expired_tokens_are_refused_with_the_reason() {
@@ -387,4 +408,64 @@ async fn audit_events_name_the_subject_and_the_email() {
     // And no operator token can pass for a provider user.
     let refused = ts.store().create_token("oidc:agent", acctl_api::Role::Admin);
     assert!(refused.is_err_and(|e| e.to_string().contains("identity-provider users")));
+}
+
+/// The binary's flags, end to end: `serve --oidc-issuer --oidc-audience
+/// --oidc-role-claim` against the real provider, a provider token over HTTP.
+#[tokio::test]
+#[ignore = "needs node and testing/oidc's npm packages (npm ci --prefix testing/oidc); .ci/run runs it"]
+async fn serve_takes_the_provider_from_its_flags() {
+    use std::io::BufRead;
+    let provider = Provider::start(ProviderOptions { role_claim: "acctl_roles".into(), ..ProviderOptions::default() })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    /// Stops the service however the test ends.
+    struct Running(std::process::Child);
+    impl Drop for Running {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_acctl-service"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("accounts.db"))
+        .args(["--oidc-issuer", provider.issuer(), "--oidc-audience", provider.audience()])
+        .args(["--oidc-role-claim", "acctl_roles"])
+        .env("ACCTL_SERVICE_LOG", "warn")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("acctl-service runs");
+    let mut stderr = std::io::BufReader::new(child.stderr.take().expect("stderr"));
+    let _running = Running(child);
+    let (mut url, mut trusted) = (String::new(), String::new());
+    for _ in 0..10 {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).expect("read") == 0 {
+            break;
+        }
+        if let Some(rest) = line.strip_prefix("acctl-service listening on ") {
+            url = rest.trim().to_owned();
+        }
+        if line.starts_with("OpenID Connect: ") {
+            trusted = line.trim().to_owned();
+            break;
+        }
+    }
+    assert!(url.starts_with("http://127.0.0.1:"), "serve printed its URL: `{url}`");
+    assert_eq!(
+        trusted,
+        format!(
+            "OpenID Connect: accepting access tokens of `{}` for `{}` (role claim `acctl_roles`)",
+            provider.issuer(),
+            provider.audience()
+        )
+    );
+    let token = provider.sign_in(users::SRE).await.expect("sign-in").access_token;
+    let client = reqwest::Client::builder().no_proxy().build().expect("a client");
+    let who = client.get(format!("{url}/v1/whoami")).bearer_auth(&token).send().await.expect("an answer");
+    let status = who.status().as_u16();
+    let body: Value = who.json().await.expect("JSON");
+    assert_eq!((status, body["actor"].as_str(), body["role"].as_str()), (200, Some("oidc:sre"), Some("sre")), "{body}");
 }

@@ -802,5 +802,13 @@ mod tests {
         let (header, _) =
             decode_unverified(&provider.sign_in(users::AGENT).await.expect("sign-in").access_token).unwrap();
         assert_eq!(header["kid"], kids[0].as_str(), "the new key signs");
+
+        let mut provider = provider;
+        let issuer = provider.issuer().to_owned();
+        provider.restart().await.expect("a restart on the same port");
+        assert_eq!(provider.issuer(), issuer, "same port, same issuer");
+        let (header, _) =
+            decode_unverified(&provider.sign_in(users::ADMIN).await.expect("sign-in").access_token).unwrap();
+        assert!(!kids.iter().any(|k| header["kid"] == k.as_str()), "a restart brings new keys");
     }
 }
