@@ -11,6 +11,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub mod edit;
+
 /// The built-in profile used when there is no config file at all: a local
 /// service or `acctl sandbox` on its default port.
 pub const BUILTIN_PROFILE: &str = "local";
@@ -78,6 +80,14 @@ pub enum ConfigError {
         #[source]
         source: ValueError,
     },
+    #[error("cannot write the config file `{}`", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("`{key}` is not a profile key")]
+    UnknownKey { key: String },
     #[error("cannot tell where the config file lives: neither XDG_CONFIG_HOME nor HOME is set")]
     NoConfigDir,
 }
@@ -97,6 +107,10 @@ impl ConfigError {
             ConfigError::Parse { .. } => {
                 Some("`config.example.toml` in the acctl sources documents every key".to_owned())
             }
+            ConfigError::UnknownKey { .. } => Some(format!(
+                "the keys are {}",
+                edit::PROFILE_KEYS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            )),
             ConfigError::NoConfigDir => Some("pass `--config PATH` or set `ACCTL_CONFIG`".to_owned()),
             _ => None,
         }

@@ -59,12 +59,22 @@ pub struct CliError {
     error: anyhow::Error,
     hints: Vec<Hint>,
     request_id: Option<String>,
+    /// Lines shown verbatim (indented) under the message: the user's input
+    /// with a caret under the place it is wrong.
+    snippet: Vec<String>,
     broken_pipe: bool,
 }
 
 impl CliError {
     pub fn new(status: ExitStatus, error: impl Into<anyhow::Error>) -> Self {
-        CliError { status, error: error.into(), hints: Vec::new(), request_id: None, broken_pipe: false }
+        CliError {
+            status,
+            error: error.into(),
+            hints: Vec::new(),
+            request_id: None,
+            snippet: Vec::new(),
+            broken_pipe: false,
+        }
     }
 
     pub fn usage(message: impl fmt::Display) -> Self {
@@ -82,6 +92,16 @@ impl CliError {
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(Hint::Text(hint.into()));
         self
+    }
+
+    /// Show `lines` under the message, one per line (see [`CliError::snippet`]).
+    pub fn with_snippet(mut self, lines: Vec<String>) -> Self {
+        self.snippet = lines;
+        self
+    }
+
+    pub fn snippet(&self) -> &[String] {
+        &self.snippet
     }
 
     pub fn with_login_hint(mut self) -> Self {

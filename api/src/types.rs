@@ -590,6 +590,8 @@ pub struct AuditQuery {
     pub actor: Option<String>,
     /// Only this action, e.g. `password.set`.
     pub action: Option<String>,
+    /// Only events recorded with this ticket (`Audit-Ticket`), exactly.
+    pub ticket: Option<String>,
     /// Only events at or after this time: RFC 3339, or an age such as `24h` (`s`, `m`, `h`, `d`).
     pub since: Option<String>,
     /// `next_cursor` of the previous page.
@@ -606,6 +608,7 @@ impl AuditQuery {
             ("account_id", &self.account_id),
             ("actor", &self.actor),
             ("action", &self.action),
+            ("ticket", &self.ticket),
             ("since", &self.since),
             ("cursor", &self.cursor),
         ];

@@ -1,6 +1,6 @@
 //! `acctl audit`: read the audit log, following the service's pages.
 
-use acctl_api::{AuditAction, AuditEvent, IdentifierKind};
+use acctl_api::{AuditAction, AuditEvent, AuditOutcome, IdentifierKind};
 use clap::Args;
 use clap::builder::PossibleValuesParser;
 use serde::Serialize;
@@ -23,10 +23,17 @@ use crate::ui::Ui;
 /// --ticket given, the request ID and the outcome. agent and sre tokens see
 /// their own events; admin tokens see everyone's (--actor picks one
 /// operator; `customer` is the customers' own sign-ins). Pages are followed
-/// until --limit events are printed.
+/// until --limit events are printed; when more match, a note on stderr says
+/// how to see them.
+///
+/// On this read-only command, --ticket (or ACCTL_TICKET) is a filter: only
+/// events recorded with that ticket. A table shows a denied or failed
+/// event's reason in its OUTCOME column, times in UTC to the minute and the
+/// distinguishing end of each request ID; -o json has every field in full.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   acctl audit --account alice@example.com --since 24h
+  acctl audit --ticket SUP-1234
   acctl audit --action password.set --since 2026-03-01T00:00:00Z --limit 500 -o csv
   acctl audit --actor alice-agent -o ndjson | jq -r 'select(.outcome != \"success\") | .request_id'")]
 pub struct AuditArgs {
@@ -78,7 +85,42 @@ static FIELDS: &[Field<AuditRecord>] = &[
         get: |e| Cell::Text(e.0.request_id.clone()),
     },
     Field { name: "detail", help: "mode, channel or error code", get: |e| Cell::opt(e.0.detail.as_deref()) },
+    Field { name: "when", help: "when, UTC, to the minute (for tables)", get: |e| Cell::Text(compact_time(e.0.at)) },
+    Field {
+        name: "result",
+        help: "the outcome, with the detail of a denied or failed event (for tables)",
+        get: |e| Cell::Text(result(&e.0)),
+    },
+    Field {
+        name: "request",
+        help: "the distinguishing end of the request ID (for tables)",
+        get: |e| Cell::Text(short_request_id(&e.0.request_id)),
+    },
 ];
+
+/// `2026-03-01 09:00`: every time from the service is UTC.
+fn compact_time(t: time::OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
+}
+
+/// `success`, or `denied: forbidden` / `failed: invalid_code`: why, at a glance.
+fn result(e: &AuditEvent) -> String {
+    match (&e.outcome, e.detail.as_deref()) {
+        (AuditOutcome::Success, _) | (_, None | Some("")) => e.outcome.as_str().to_owned(),
+        (outcome, Some(detail)) => format!("{}: {detail}", outcome.as_str()),
+    }
+}
+
+/// `…0000002a`: request IDs are a per-process prefix and a counter, so the
+/// end tells the events of one list apart; `-o json` has the whole ID.
+fn short_request_id(id: &str) -> String {
+    const KEEP: usize = 8;
+    match id.char_indices().rev().nth(KEEP - 1) {
+        Some((at, _)) if at > 0 => format!("…{}", &id[at..]),
+        _ => id.to_owned(),
+    }
+}
 
 impl Record for AuditRecord {
     fn fields() -> &'static [Field<Self>] {
@@ -86,7 +128,11 @@ impl Record for AuditRecord {
     }
 
     fn table_fields() -> &'static [&'static str] {
-        &["at", "actor", "action", "account_id", "outcome", "reason", "ticket", "request_id"]
+        &["when", "actor", "action", "account_id", "result", "ticket", "reason", "request"]
+    }
+
+    fn card_for_one() -> bool {
+        false
     }
 }
 
@@ -99,9 +145,12 @@ pub async fn run(args: AuditArgs, settings: &Settings, ui: &Ui) -> Result<ExitSt
         (Some(i), Some(input)) => Some(recovery::find_account(&client, input, i, false).await?.id),
         _ => None,
     };
-    let mut query = AuditQuery { account_id, actor: args.actor, action: args.action, since, ..AuditQuery::default() };
+    let ticket = settings.audit.ticket.clone();
+    let mut query =
+        AuditQuery { account_id, actor: args.actor, action: args.action, ticket, since, ..AuditQuery::default() };
     let mut writer = RecordWriter::new(&settings.output, Shape::Many, ui)?;
     let mut remaining = args.limit;
+    let mut cut = false;
     loop {
         query.limit = Some(remaining.min(acctl_api::AUDIT_PAGE_MAX));
         let page = client.audit(&query).await?;
@@ -112,11 +161,22 @@ pub async fn run(args: AuditArgs, settings: &Settings, ui: &Ui) -> Result<ExitSt
         writer.flush()?;
         match page.next_cursor {
             Some(cursor) if remaining > 0 => query.cursor = Some(cursor),
-            _ => break,
+            Some(_) => {
+                cut = true;
+                break;
+            }
+            None => break,
         }
     }
-    if writer.finish()? == 0 {
+    let shown = writer.finish()?;
+    if shown == 0 {
         ui.info("No audit events match.");
+    } else if cut {
+        ui.info(format!(
+            "Showing the newest {shown} {}; older ones match too: raise `--limit` (e.g. `--limit {}`) or narrow with `--since`.",
+            if shown == 1 { "event" } else { "events" },
+            u64::from(args.limit).saturating_mul(2).min(u64::from(u32::MAX))
+        ));
     }
     Ok(ExitStatus::Success)
 }

@@ -150,11 +150,23 @@ where
     let concurrency = settings.profile.concurrency;
     // The reader only needs to stay a little ahead of the requests in flight.
     let (tx, rx) = tokio::sync::mpsc::channel(2);
+    let reading = match format {
+        InputFormat::Lines => "Reading identifiers from stdin, one per line; press Ctrl-D on an empty line to finish.",
+        InputFormat::Csv { .. } => "Reading CSV from stdin; press Ctrl-D on an empty line to finish.",
+    };
     std::thread::Builder::new()
         .name("stdin".into())
         .spawn(move || read_batches(std::io::stdin().lock(), format, parse, acctl_api::BATCH_LOOKUP_MAX, tx))
         .map_err(CliError::unexpected)?;
-    let progress = ui.progress("looked up");
+    // Nothing piped in: the person is expected to type, and a spinner alone
+    // would look like a hang. Say what is being read and how to end it; no
+    // spinner then, it would draw over what they type.
+    let progress = if ui.stdin_is_terminal() {
+        ui.info(reading);
+        None
+    } else {
+        ui.progress("looked up")
+    };
     let result = pipeline::run(&client, settings.reveal, concurrency, rx, &mut writer, progress.as_ref()).await;
     if let Some(bar) = &progress {
         bar.finish_and_clear();

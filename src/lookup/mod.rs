@@ -10,7 +10,7 @@ use acctl_api::{Account, Device};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::output::record::human_time;
+use crate::output::record::{email_for_display, human_time};
 use crate::output::{Cell, Field, Record};
 
 /// Error codes the CLI itself gives a line, next to the service's codes.
@@ -122,7 +122,7 @@ static LOOKUP_FIELDS: &[Field<LookupRecord>] = &[
     Field {
         name: "email",
         help: "email on file (masked unless --reveal)",
-        get: |r| r.account_cell(|a| Cell::opt(a.email.as_deref())),
+        get: |r| r.account_cell(|a| Cell::email(a.email.as_deref())),
     },
     Field {
         name: "email_verified",
@@ -217,7 +217,7 @@ impl Record for LookupRecord {
             ("ID".into(), a.id.clone()),
             ("Name".into(), a.display_name.clone()),
             ("Status".into(), a.status.as_str().to_owned()),
-            ("Email".into(), contact(&a.email, a.email_verified)),
+            ("Email".into(), contact(&a.email.as_deref().map(email_for_display), a.email_verified)),
             ("Phone".into(), contact(&a.phone, a.phone_verified)),
             ("MFA".into(), if a.mfa { "yes: a reset needs codes on email and SMS".into() } else { "no".into() }),
             ("Created".into(), human_time(a.created_at)),

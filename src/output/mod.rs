@@ -199,7 +199,7 @@ impl<R: Record + Clone> RecordWriter<R> {
         if pending.is_empty() {
             return Ok(());
         }
-        let rendered = if last && self.count == 1 && !self.select.chosen {
+        let rendered = if last && self.count == 1 && !self.select.chosen && R::card_for_one() {
             table::card(&pending[0].card(), *width)
         } else {
             table::rows(&self.select.fields, pending, *width)

@@ -14,6 +14,9 @@ pub enum Cell {
     Int(i64),
     Time(OffsetDateTime),
     List(Vec<String>),
+    /// An email address as the service sent it (its domain in ASCII,
+    /// `xn--…` for an internationalised one); a person sees it in Unicode.
+    Email(String),
 }
 
 impl Cell {
@@ -25,6 +28,10 @@ impl Cell {
         t.map_or(Cell::Null, Cell::Time)
     }
 
+    pub fn email(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Null, |s| Cell::Email(s.to_owned()))
+    }
+
     /// Channels by name: `email`, `sms`.
     pub fn channels(list: &[Channel]) -> Cell {
         Cell::List(list.iter().map(|c| c.as_str().to_owned()).collect())
@@ -34,7 +41,7 @@ impl Cell {
     pub fn to_text(&self) -> String {
         match self {
             Cell::Null => String::new(),
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) | Cell::Email(s) => s.clone(),
             Cell::Bool(b) => b.to_string(),
             Cell::Int(i) => i.to_string(),
             Cell::Time(t) => rfc3339(*t),
@@ -51,6 +58,7 @@ impl Cell {
             Cell::Time(t) => human_time(*t),
             Cell::List(items) if items.is_empty() => "—".to_owned(),
             Cell::List(items) => items.join("\n"),
+            Cell::Email(e) => email_for_display(e),
             other => other.to_text(),
         }
     }
@@ -58,12 +66,29 @@ impl Cell {
     pub fn to_json(&self) -> Value {
         match self {
             Cell::Null => Value::Null,
-            Cell::Text(s) => Value::String(s.clone()),
+            Cell::Text(s) | Cell::Email(s) => Value::String(s.clone()),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::Int(i) => Value::from(*i),
             Cell::Time(t) => Value::String(rfc3339(*t)),
             Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
         }
+    }
+}
+
+/// `j***@bücher.de` for `j***@xn--bcher-kva.de`: the domain in Unicode, as
+/// the customer knows it. Only for a person's eyes; machine output keeps the
+/// wire form. A domain that does not convert cleanly is shown as it came.
+pub fn email_for_display(email: &str) -> String {
+    match email.rsplit_once('@') {
+        Some((local, domain))
+            if domain.split('.').any(|label| label.len() > 4 && label[..4].eq_ignore_ascii_case("xn--")) =>
+        {
+            match idna::domain_to_unicode(domain) {
+                (unicode, Ok(())) => format!("{local}@{unicode}"),
+                (_, Err(_)) => email.to_owned(),
+            }
+        }
+        _ => email.to_owned(),
     }
 }
 
@@ -94,6 +119,15 @@ pub trait Record: Serialize + 'static {
     /// Columns of `-o table` when `--fields` is not given (empty: all).
     fn table_fields() -> &'static [&'static str] {
         &[]
+    }
+
+    /// Whether one record alone in `-o table` is shown as a card (a list that
+    /// happens to hold one item, such as the audit log, stays a row).
+    fn card_for_one() -> bool
+    where
+        Self: Sized,
+    {
+        true
     }
 
     /// The vertical card shown for a single record in `-o table`.

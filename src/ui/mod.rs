@@ -98,6 +98,11 @@ impl Ui {
         self.stdout_terminal
     }
 
+    /// Whether stdin is a terminal: nothing is piped in, a person would type.
+    pub fn stdin_is_terminal(&self) -> bool {
+        std::io::stdin().is_terminal()
+    }
+
     pub fn stderr_is_terminal(&self) -> bool {
         self.stderr_terminal
     }
@@ -163,6 +168,9 @@ impl Ui {
         }
         for cause in chain {
             out.push_str(&format!("  caused by: {}\n", for_terminal(&cause)));
+        }
+        for line in err.snippet() {
+            out.push_str(&format!("    {}\n", for_terminal(line)));
         }
         if let Some(id) = err.request_id() {
             out.push_str(&format!("  request id: {}\n", for_terminal(id)));

@@ -96,6 +96,35 @@ fn the_audit_log_shows_the_reason_and_ticket_given() {
     snapshot!(env, run, "bad_action");
 }
 
+/// Before: `--ticket` was swallowed as the audit context of a change and
+/// filtered nothing; a single event printed as a card; the table wrapped past
+/// 100 columns; a denied event did not say why; a cut list said nothing.
+#[test]
+fn audit_lists_rows_in_100_columns_filters_by_ticket_and_says_when_cut() {
+    let env = TestEnv::new();
+    env.run_as("sre", &["account", "lock", "bob@example.com", "--reason", "customer called", "--ticket", "SUP-1"])
+        .assert_code(0);
+    env.run_as("sre", &["account", "unlock", "acc_demobob", "--reason", "identity confirmed", "--ticket", "SUP-2"])
+        .assert_code(0);
+    // A wrong code: a failed event, with why.
+    let challenge = crate::steps::send_code(&env, "sre", &["acc_demoalice", "--ticket", "SUP-3"]);
+    let id = challenge["challenge_id"].as_str().expect("a challenge id");
+    env.run_with(
+        &["code", "verify", id, "--code-stdin", "--ticket", "SUP-3"],
+        &[("ACCTL_TOKEN", env.token("sre"))],
+        Some(b"000000\n"),
+    )
+    .assert_code(5);
+
+    let sre = [("ACCTL_TOKEN", env.token("sre"))];
+    let run = env.run_with(&["audit", "-o", "table"], &sre, None);
+    snapshot!(env, run, "table");
+    assert!(run.stdout.lines().all(|l| l.chars().count() <= 100), "wider than 100 columns:\n{}", run.stdout);
+    snapshot!(env, env.run_with(&["audit", "--ticket", "SUP-1", "-o", "table"], &sre, None), "by_ticket");
+    snapshot!(env, env.run_with(&["audit", "--ticket", "SUP-9", "-o", "ndjson"], &sre, None), "no_such_ticket");
+    snapshot!(env, env.run_with(&["audit", "--limit", "1", "-o", "table"], &sre, None), "cut");
+}
+
 #[test]
 fn audit_follows_pages_until_the_limit() {
     let env = TestEnv::new();
@@ -108,7 +137,10 @@ fn audit_follows_pages_until_the_limit() {
 
     let run = env.run_as("admin", &["audit", "--action", "account.reveal", "--limit", "1050", "-o", "ndjson"]);
     run.assert_code(0);
-    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stderr,
+        "Showing the newest 1050 events; older ones match too: raise `--limit` (e.g. `--limit 2100`) or narrow with `--since`.\n"
+    );
     let ids: Vec<i64> = run.json_lines().iter().map(|e| e["id"].as_i64().expect("an id")).collect();
     assert_eq!(ids.len(), 1050, "two pages: 1000 and 50");
     assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first, no event twice");

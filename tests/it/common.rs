@@ -216,6 +216,8 @@ impl TestEnv {
                 // Any other loopback port (a port nothing listens on, a sandbox's).
                 (r"127\.0\.0\.1:[0-9]+", "127.0.0.1:[PORT]"),
                 (r"\breq_[0-9a-f]{20}\b", "[REQUEST_ID]"),
+                // The end of a request id, as an audit table shows it.
+                (r"…[0-9a-f]{8}\b", "…[REQ]"),
                 (r"\bchl_[0-9a-f]{24}\b", "[CHALLENGE_ID]"),
                 (r"\bvt_[0-9a-f]{40}\b", "[VERIFICATION_TOKEN]"),
                 (r"\bacctl_[0-9a-f]{40}\b", "[TOKEN]"),

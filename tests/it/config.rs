@@ -62,3 +62,46 @@ fn env_and_flags_override_the_file() {
     let run = env.run_with(&["config", "show"], &[("ACCTL_OUTPUT", "csv")], None);
     snapshot!(env, run, "output");
 }
+
+/// Before: a second profile needed `--force`, which replaced the whole file
+/// (comments and the other profiles gone); `config use` and `config set` did
+/// not exist; `--url https://…` alone went into a profile named `local`.
+#[test]
+fn profiles_are_added_chosen_and_changed_one_at_a_time_keeping_the_rest() {
+    let env = TestEnv::new();
+    let path = env.home_path().join("team.toml");
+    let file = path.to_str().expect("a UTF-8 path");
+    std::fs::write(
+        &path,
+        "# Our team's backends. Ask #support-tools before changing.\ndefault_profile = \"local\"\n\n[profiles.local]\nurl = \"http://127.0.0.1:8080\" # the sandbox\n# Reset drills use a short timeout.\ntimeout = \"5s\"\n",
+    )
+    .expect("write the config");
+    let run = |args: &[&str]| env.run(&[&["--config", file], args].concat());
+    let read = || std::fs::read_to_string(&path).expect("the config file");
+
+    snapshot!(env, run(&["config", "init", "--url", "https://accounts-admin.example.com"]), "init_unnamed");
+    let add = run(&["config", "init", "-p", "prod", "--url", "https://accounts-admin.example.com", "--region", "cn"]);
+    snapshot!(env, add, "init_prod");
+    snapshot!(env, run(&["config", "use", "prod"]), "use");
+    snapshot!(env, run(&["config", "use", "staging"]), "use_unknown");
+    snapshot!(env, run(&["config", "set", "-p", "prod", "require_reason", "true"]), "set");
+    // Without -p: the default profile, now prod.
+    snapshot!(env, run(&["config", "set", "timeout", "30s"]), "set_default");
+
+    let before = read();
+    snapshot!(env, run(&["config", "set", "timeout", "ten"]), "set_bad_value");
+    snapshot!(env, run(&["config", "set", "-p", "local", "concurrency", "1000"]), "set_bad_number");
+    snapshot!(env, run(&["config", "set", "colour", "red"]), "set_unknown_key");
+    assert_eq!(read(), before, "a refused value left the file unchanged");
+
+    env.insta_settings(Some("file")).bind(|| insta::assert_snapshot!(read()));
+    snapshot!(env, run(&["config", "show", "-o", "ndjson"]), "show");
+    // Nothing but the file itself is left in its directory (the write is a rename).
+    let mut names: Vec<_> = std::fs::read_dir(env.home_path())
+        .expect("the home directory")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.contains("team"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["team.toml"]);
+}

@@ -66,6 +66,43 @@ fn jq_filters_each_record() {
     snapshot!(env, env.run_as("agent", &["lookup", "acc_demograce", "--jq", ".account | nosuch"]), "invalid");
 }
 
+/// Before: `error: … is not a valid jq expression: Parse([(Term, "")])`.
+#[test]
+fn a_bad_jq_expression_is_shown_with_a_caret_where_it_is_wrong() {
+    let env = TestEnv::new();
+    let cases: &[(&str, &str)] = &[
+        ("end", ".account | "),
+        ("unclosed", ".account.devices[0"),
+        ("token", ".account | .id ) "),
+        ("string", r#".account | select(.status == "locked)"#),
+    ];
+    for (step, expr) in cases {
+        snapshot!(env, env.run_as("agent", &["lookup", "acc_demograce", "--jq", expr]), step);
+    }
+}
+
+/// Before: on a 60-column terminal the table wrapped cells in the middle
+/// (`a***@example.c` / `om`), and Judy's address showed as `xn--bcher-kva.de`.
+#[test]
+fn a_narrow_table_keeps_each_cell_on_one_line_and_shows_domains_in_unicode() {
+    let env = TestEnv::new();
+    let idents = ["alice@example.com", "acc_demoerin", "carol@example.org", "judy@bücher.de"];
+    for (step, columns) in [("narrow", "60"), ("wide", "160")] {
+        let run = env.run_with(
+            &[&["lookup"], &idents[..], &["-o", "table"]].concat(),
+            &[("ACCTL_TOKEN", env.token("agent")), ("COLUMNS", columns)],
+            None,
+        );
+        snapshot!(env, run, step);
+        if step == "narrow" {
+            assert!(run.stdout.lines().all(|l| l.chars().count() <= 60), "a line is wider than 60:\n{}", run.stdout);
+        }
+    }
+    // A card shows the Unicode domain too; JSON keeps the wire form.
+    snapshot!(env, env.run_as("agent", &["lookup", "judy@bücher.de", "-o", "table"]), "card");
+    snapshot!(env, env.run_as("agent", &["lookup", "judy@bücher.de", "--jq", ".account.email"]), "json");
+}
+
 #[test]
 fn a_hostile_display_name_never_reaches_the_terminal_raw_and_is_neutralised_in_csv() {
     let env = TestEnv::new();

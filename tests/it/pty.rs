@@ -6,7 +6,7 @@
 use acctl_api::{AccountStatus, ErrorCode};
 
 use crate::common::{Backend, TestEnv};
-use crate::dialogue::Key::{CtrlC, Keys, Wait};
+use crate::dialogue::Key::{CtrlC, Keys, Line, Wait};
 use crate::dialogue::Terminal;
 use crate::steps::{DEMO_PASSWORD, NEW_PASSWORD, send_code};
 
@@ -149,4 +149,16 @@ fn with_token_on_a_terminal_asks_at_a_hidden_prompt() {
         .assert_code(0)
         .shows_in_order(&["Signed in to", "as `test-agent` (role agent)"])
         .never_shows(&[env.token("agent")]);
+}
+
+/// Before: `acctl lookup -` on a terminal showed only a spinner, and the
+/// person could not tell it was waiting for them to type.
+#[test]
+fn lookup_dash_on_a_terminal_says_it_reads_identifiers_until_ctrl_d() {
+    let env = TestEnv::new();
+    let mut agent = Terminal::start(&env, Some("agent"), &["lookup", "-", "--jq", ".account.id"]);
+    agent.dialogue(&[("press Ctrl-D on an empty line to finish.\r\n", Line("bob@example.com")), ("", Keys("\x04"))]);
+    let end = agent.finish();
+    end.assert_code(0);
+    env.insta_settings(None).bind(|| insta::assert_snapshot!(end.screen));
 }

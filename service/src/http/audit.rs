@@ -54,7 +54,7 @@ pub async fn audit(
     if !(1..=acctl_api::AUDIT_PAGE_MAX).contains(&limit) {
         return Err(ApiError::invalid_request(format!("`limit` must be 1 to {}", acctl_api::AUDIT_PAGE_MAX)));
     }
-    let filter = AuditFilter { account_id: q.account_id, actor, action, since_ms, before_id, limit };
+    let filter = AuditFilter { account_id: q.account_id, actor, action, ticket: q.ticket, since_ms, before_id, limit };
     let (events, more) = state.db(move |s| s.list_audit(&filter)).await?;
     let next_cursor = if more { events.last().map(|e| e.id.to_string()) } else { None };
     Ok(Json(AuditPage { events, next_cursor }))

@@ -26,6 +26,7 @@ pub struct AuditFilter {
     pub account_id: Option<String>,
     pub actor: Option<String>,
     pub action: Option<AuditAction>,
+    pub ticket: Option<String>,
     pub since_ms: Option<i64>,
     pub before_id: Option<i64>,
     pub limit: u32,
@@ -92,6 +93,9 @@ impl Store {
         }
         if let Some(a) = filter.action {
             add("action =", a.as_str().to_owned().into());
+        }
+        if let Some(t) = &filter.ticket {
+            add("ticket =", t.clone().into());
         }
         if let Some(s) = filter.since_ms {
             add("at >=", s.into());

@@ -1,48 +1,63 @@
 //! `acctl config init`
 
+use std::path::Path;
+
 use clap::Args;
 
 use crate::cli::GlobalArgs;
+use crate::config::edit::{EditableConfig, write_atomically};
 use crate::config::{BUILTIN_PROFILE, BUILTIN_URL, BackendUrl, ConfigError, ConfigFile, Region};
 use crate::error::{CliError, ExitStatus};
 use crate::settings::ConfigLocation;
 use crate::ui::Ui;
 
-/// Write a starter config file with one profile (named by -p, default `local`).
+/// Add a profile to the config file, or update one; the rest of the file
+/// (other profiles, comments) is kept.
 ///
-/// Every key is written, the optional ones commented out. The file is not
-/// overwritten unless --force is given.
+/// Without a config file, writes a starter file with every key, the optional
+/// ones commented out, and makes the profile the default. With one, sets
+/// `url` (and `region` when --region is given) of the profile named by -p,
+/// adding the profile when it is new; `acctl config use NAME` makes it the
+/// default. A URL other than a local one needs a profile name: a production
+/// backend in a profile called `local` misleads.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  acctl config init\n  acctl config init -p prod --url https://accounts-admin.example.com --region CN --force"
-)]
+#[command(after_help = "Examples:
+  acctl config init
+  acctl config init -p prod --url https://accounts-admin.example.com --region CN
+  acctl config use prod")]
 pub struct InitArgs {
-    /// Base URL of the account service's Admin API
-    #[arg(long, default_value = BUILTIN_URL)]
-    url: String,
-
-    /// Replace an existing config file
-    #[arg(long)]
-    force: bool,
+    /// Base URL of the account service's Admin API [default for a new profile: http://127.0.0.1:8080]
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
 }
 
 pub fn run(args: &InitArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus, CliError> {
     let location = ConfigLocation::resolve(global)?;
-    let url =
-        args.url.parse::<BackendUrl>().map_err(|source| ConfigError::Invalid { what: "`--url`".into(), source })?;
+    let url = args
+        .url
+        .as_deref()
+        .map(|u| u.parse::<BackendUrl>().map_err(|source| ConfigError::Invalid { what: "`--url`".into(), source }))
+        .transpose()?;
     let region = global
         .region
         .as_deref()
         .map(|r| r.parse::<Region>().map_err(|source| ConfigError::Invalid { what: "`--region`".into(), source }))
         .transpose()?;
-    let name = global.profile.clone().unwrap_or_else(|| BUILTIN_PROFILE.to_owned());
+    let name = match (&global.profile, &url) {
+        (Some(name), _) => name.clone(),
+        (None, Some(url)) if !is_local(url) => {
+            return Err(CliError::usage(format!("name the profile for `{}` with `-p NAME`", url.0))
+                .with_hint(format!("e.g. `acctl config init -p prod --url {}`", url.0)));
+        }
+        (None, _) => BUILTIN_PROFILE.to_owned(),
+    };
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Err(CliError::usage(format!("`{name}` is not a profile name: use letters, digits, `-` and `_`")));
     }
-    if location.path.exists() && !args.force {
-        return Err(CliError::usage(format!("`{}` already exists", location.path.display()))
-            .with_hint("pass `--force` to replace it, or edit it: `acctl config show` prints what it resolves to"));
+    if location.path.exists() {
+        return update(&location.path, &name, url.as_ref(), region.as_ref(), ui);
     }
+    let url = url.unwrap_or_else(|| BackendUrl(BUILTIN_URL.to_owned()));
     let region_line = match &region {
         Some(r) => format!("region = \"{}\"", r.0),
         None => "# region = \"CN\"".to_owned(),
@@ -74,11 +89,57 @@ rate = "off"
     // What we write must be what we read.
     ConfigFile::parse(&text)
         .map_err(|e| CliError::unexpected(anyhow::anyhow!("the starter config does not parse: {e}")))?;
-    if let Some(dir) = location.path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| ConfigError::Read { path: location.path.clone(), source: e })?;
-    }
-    std::fs::write(&location.path, text).map_err(|e| ConfigError::Read { path: location.path.clone(), source: e })?;
+    write_atomically(&location.path, &text)?;
     ui.success(format!("Wrote `{}` with profile `{name}` → {}", location.path.display(), url.0));
     ui.hint(format!("next: `acctl auth login -p {name}`"));
     Ok(ExitStatus::Success)
+}
+
+/// The file exists: add or change one profile, keep everything else.
+fn update(
+    path: &Path,
+    name: &str,
+    url: Option<&BackendUrl>,
+    region: Option<&Region>,
+    ui: &Ui,
+) -> Result<ExitStatus, CliError> {
+    let mut config = EditableConfig::open(path)?;
+    let existed = config.has_profile(name);
+    let url = match url {
+        Some(url) => Some(url.clone()),
+        None if existed => None,
+        None => Some(BackendUrl(BUILTIN_URL.to_owned())),
+    };
+    if url.is_none() && region.is_none() {
+        ui.info(format!("Profile `{name}` is already in `{}`; nothing to change.", path.display()));
+        ui.hint(format!("`acctl config set KEY VALUE -p {name}` changes one key"));
+        return Ok(ExitStatus::Success);
+    }
+    if let Some(url) = &url {
+        config.set(name, "url", &url.0)?;
+    }
+    if let Some(region) = region {
+        config.set(name, "region", &region.0)?;
+    }
+    config.save()?;
+    let verb = if existed { "Updated" } else { "Added" };
+    ui.success(format!("{verb} profile `{name}` in `{}`", path.display()));
+    if config.default_profile() != Some(name) {
+        ui.hint(format!("`acctl config use {name}` makes it the default; next: `acctl auth login -p {name}`"));
+    } else {
+        ui.hint(format!("next: `acctl auth login -p {name}`"));
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Loopback or `localhost`: a development or sandbox service.
+fn is_local(url: &BackendUrl) -> bool {
+    let parsed = reqwest::Url::parse(&url.0);
+    let Some(host) = parsed.as_ref().ok().and_then(|u| u.host_str()) else { return false };
+    host == "localhost"
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
