@@ -151,7 +151,9 @@ where
     // The reader only needs to stay a little ahead of the requests in flight.
     let (tx, rx) = tokio::sync::mpsc::channel(2);
     let reading = match format {
-        InputFormat::Lines => "Reading identifiers from stdin, one per line; press Ctrl-D on an empty line to finish.",
+        InputFormat::Lines | InputFormat::LookupRecords => {
+            "Reading identifiers from stdin, one per line; press Ctrl-D on an empty line to finish."
+        }
         InputFormat::Csv { .. } => "Reading CSV from stdin; press Ctrl-D on an empty line to finish.",
     };
     std::thread::Builder::new()
