@@ -98,11 +98,6 @@ impl Ui {
         self.stdout_terminal
     }
 
-    /// Whether stdin is a terminal: nothing is piped in, a person would type.
-    pub fn stdin_is_terminal(&self) -> bool {
-        std::io::stdin().is_terminal()
-    }
-
     pub fn stderr_is_terminal(&self) -> bool {
         self.stderr_terminal
     }
