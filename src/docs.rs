@@ -147,7 +147,8 @@ fn option_synopsis(arg: &clap::Arg) -> String {
     };
     match arg.get_action() {
         clap::ArgAction::Count => format!("{flag}..."),
-        action if action.takes_values() => format!("{flag} \\fI<{}>\\fR", value_name(arg)),
+        // `\ ` is a space a line is never broken at: `--jq <EXPR>` stays whole.
+        action if action.takes_values() => format!("{flag}\\ \\fI<{}>\\fR", value_name(arg)),
         _ => flag,
     }
 }

@@ -83,8 +83,8 @@ fn man_synopses_name_option_values() {
     let synopsis = lookup.lines().find(|l| l.starts_with("\\fBacctl lookup\\fR")).expect("a synopsis line");
     for want in [
         "\\fBacctl lookup\\fR ",
-        "[\\fB\\-\\-by\\fR \\fI<KIND>\\fR]",
-        "[\\fB\\-p\\fR|\\fB\\-\\-profile\\fR \\fI<NAME>\\fR]",
+        "[\\fB\\-\\-by\\fR\\ \\fI<KIND>\\fR]",
+        "[\\fB\\-p\\fR|\\fB\\-\\-profile\\fR\\ \\fI<NAME>\\fR]",
         "[\\fB\\-v\\fR|\\fB\\-\\-verbose\\fR...]",
         "<\\fIIDENT\\fR>...",
     ] {
