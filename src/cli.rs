@@ -35,7 +35,7 @@ Examples:
   acctl auth login                          # paste a token at a hidden prompt; kept in the keyring
   acctl lookup alice@example.com            # an account card
   acctl lookup +8613800138000 acc_demobob   # several identifiers, one row each
-  cut -d, -f2 users.csv | acctl lookup - | jq -r 'select(.account) | .account.id'
+  tail -n +2 users.csv | cut -d, -f2 | acctl lookup - | jq -r 'select(.account) | .account.id'
   acctl lookup - --column email < users.csv -o csv --fields input,id,status
 
 Environment:

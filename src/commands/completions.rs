@@ -15,9 +15,13 @@ use crate::ui::Ui;
 /// config file. The same scripts are committed under completions/ in the
 /// acctl sources.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  acctl completions bash > ~/.local/share/bash-completion/completions/acctl\n  acctl completions zsh > ~/.zfunc/_acctl\n  acctl completions fish > ~/.config/fish/completions/acctl.fish"
-)]
+#[command(after_help = "Examples:
+  source <(acctl completions bash)           # this shell only
+  mkdir -p ~/.local/share/bash-completion/completions
+  acctl completions bash > ~/.local/share/bash-completion/completions/acctl
+  mkdir -p ~/.zfunc && acctl completions zsh > ~/.zfunc/_acctl   # with fpath+=(~/.zfunc)
+  mkdir -p ~/.config/fish/completions
+  acctl completions fish > ~/.config/fish/completions/acctl.fish")]
 pub struct CompletionsArgs {
     /// bash, zsh, fish, powershell or elvish
     #[arg(value_enum)]

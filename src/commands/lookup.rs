@@ -31,7 +31,7 @@ use crate::ui::Ui;
   acctl lookup alice@example.com
   acctl lookup 13800138000 --region CN -o json
   acctl lookup acc_demobob phone:+14155550132 -o csv --fields input,id,status
-  cut -d, -f2 users.csv | acctl lookup - | jq -r 'select(.error) | .input'
+  tail -n +2 users.csv | cut -d, -f2 | acctl lookup - | jq -r 'select(.error) | .input'
   acctl lookup - --column email < users.csv -o tsv --fields input,id,status")]
 pub struct LookupArgs {
     /// Emails, phone numbers or account IDs; `-` reads them from stdin

@@ -50,5 +50,46 @@ fn the_root_man_page_documents_exit_codes_and_examples() {
     let pages = acctl::docs::man_pages().unwrap();
     let root = String::from_utf8(pages.iter().find(|(n, _)| n == "acctl.1").unwrap().1.clone()).unwrap();
     assert!(root.contains(".SH \"EXIT STATUS\"") && root.contains(".B 130"));
-    assert!(root.contains(".SH EXAMPLES") && root.contains("ACCTL_TOKEN"));
+    assert!(root.contains(".SH \"EXAMPLES\"") && root.contains("ACCTL_TOKEN"));
+}
+
+fn man_page(name: &str) -> String {
+    let pages = acctl::docs::man_pages().unwrap();
+    let page = pages.into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no man page {name}"));
+    String::from_utf8(page.1).unwrap()
+}
+
+/// `man acctl-reset` says what `acctl reset --help` says after the options:
+/// the examples, the scripted equivalent and what the wizard does, each
+/// under its own heading.
+#[test]
+fn a_man_page_has_the_examples_and_the_other_help_sections() {
+    let reset = man_page("acctl-reset.1");
+    for section in [".SH \"EXAMPLES\"", ".SH \"SCRIPTED EQUIVALENT (NO PROMPTS)\"", ".SH \"WHAT IT DOES\""] {
+        assert!(reset.contains(section), "{section} missing from acctl-reset.1:\n{reset}");
+    }
+    assert!(reset.contains(".nf\nacctl reset\nacctl reset alice@example.com\n"), "{reset}");
+    assert!(reset.contains("acctl code verify CHALLENGE_ID \\-\\-code\\-stdin\n"), "{reset}");
+    let lookup = man_page("acctl-lookup.1");
+    assert!(lookup.contains(".SH \"EXAMPLES\""), "{lookup}");
+    assert!(lookup.contains("tail \\-n +2 users.csv | cut \\-d, \\-f2 | acctl lookup \\- |"), "{lookup}");
+}
+
+/// The synopsis names each option's value, as `--help` does: `[--by <KIND>]`,
+/// not `[--by]`.
+#[test]
+fn man_synopses_name_option_values() {
+    let lookup = man_page("acctl-lookup.1");
+    let synopsis = lookup.lines().find(|l| l.starts_with("\\fBacctl lookup\\fR")).expect("a synopsis line");
+    for want in [
+        "\\fBacctl lookup\\fR ",
+        "[\\fB\\-\\-by\\fR\\ \\fI<KIND>\\fR]",
+        "[\\fB\\-p\\fR|\\fB\\-\\-profile\\fR\\ \\fI<NAME>\\fR]",
+        "[\\fB\\-v\\fR|\\fB\\-\\-verbose\\fR...]",
+        "<\\fIIDENT\\fR>...",
+    ] {
+        assert!(synopsis.contains(want), "{want} missing from the synopsis: {synopsis}");
+    }
+    let set = man_page("acctl-password-set.1");
+    assert!(set.contains("<\\fB\\-\\-deliver\\fR|\\fB\\-\\-password\\-stdin\\fR>"), "{set}");
 }
