@@ -4,6 +4,7 @@
 //! reference service both (de)serialise through these types, and
 //! `api/openapi.json` is generated from them. Add fields freely; never rename.
 
+pub mod base64url;
 pub mod ident;
 mod types;
 

@@ -66,7 +66,8 @@ pub enum Command {
     #[command(subcommand)]
     Auth(auth::AuthCommand),
 
-    /// Find accounts by email, phone number or account ID
+    // Its summary and description are `LookupArgs`' doc comment (a doc comment
+    // here would replace both with one line).
     Lookup(lookup::LookupArgs),
 
     /// Reset a customer's password, guided step by step (the wizard)
@@ -92,14 +93,17 @@ pub enum Command {
     #[command(subcommand)]
     Bulk(bulk::BulkCommand),
 
-    /// Read the audit log
+    // Its summary and description are `AuditArgs`' doc comment (a doc comment
+    // here would replace both with one line).
     Audit(audit::AuditArgs),
 
-    /// Run the reference service in-process with demo accounts, for training
+    // Its summary and description are `SandboxArgs`' doc comment (a doc comment
+    // here would replace both with one line).
     #[cfg(feature = "sandbox")]
     Sandbox(sandbox::SandboxArgs),
 
-    /// A sandbox and the reset wizard in one process: see a reset from both sides
+    // Its summary and description are `DemoArgs`' doc comment (a doc comment
+    // here would replace both with one line).
     #[cfg(feature = "sandbox")]
     Demo(demo::DemoArgs),
 

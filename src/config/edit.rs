@@ -14,9 +14,21 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 
 use super::{BackendUrl, Concurrency, ConfigError, ConfigFile, HumanDuration, ParseProblem, Rate, Region, ValueError};
 
-/// The keys of a `[profiles.NAME]` table, in the order `config init` writes them.
-pub const PROFILE_KEYS: &[&str] =
-    &["url", "region", "require_reason", "protected", "timeout", "concurrency", "rate", "ca_bundle"];
+/// The keys of a `[profiles.NAME]` table that `config set` changes, in the
+/// order `config init` writes them. The `oidc_*` keys are not among them:
+/// three of them only make sense together, so they are written in the file.
+pub const PROFILE_KEYS: &[&str] = &[
+    "url",
+    "region",
+    "require_reason",
+    "protected",
+    "timeout",
+    "concurrency",
+    "rate",
+    "ca_bundle",
+    "insecure_http",
+    "max_affected",
+];
 
 /// The config file as text that can be changed without losing its comments.
 pub struct EditableConfig {
@@ -126,7 +138,7 @@ fn checked_value(key: &str, raw: &str) -> Result<Value, ConfigError> {
     Ok(match key {
         "url" => Value::from(text.parse::<BackendUrl>().map_err(invalid)?.0),
         "region" => Value::from(text.parse::<Region>().map_err(invalid)?.0),
-        "require_reason" | "protected" => match text {
+        "require_reason" | "protected" | "insecure_http" => match text {
             "true" => Value::from(true),
             "false" => Value::from(false),
             _ => return Err(invalid(ValueError(format!("`{raw}` must be `true` or `false`")))),
@@ -140,6 +152,10 @@ fn checked_value(key: &str, raw: &str) -> Result<Value, ConfigError> {
             text.parse::<Rate>().map_err(invalid)?;
             Value::from(text)
         }
+        "max_affected" => match text.parse::<u64>().ok().and_then(|n| i64::try_from(n).ok()) {
+            Some(n) => Value::from(n),
+            None => return Err(invalid(ValueError(format!("`{raw}` must be a whole number of accounts")))),
+        },
         "ca_bundle" if !text.is_empty() => Value::from(text),
         "ca_bundle" => return Err(invalid(ValueError("a path must not be empty".to_owned()))),
         _ => return Err(ConfigError::UnknownKey { key: key.to_owned() }),
@@ -206,5 +222,29 @@ mod tests {
         let err = config.set("local", "concurrency", "0").unwrap_err();
         assert_eq!(err.to_string(), "invalid value `0` for `concurrency`");
         assert!(matches!(config.set("local", "colour", "x"), Err(ConfigError::UnknownKey { .. })));
+    }
+
+    #[test]
+    fn insecure_http_and_max_affected_are_set_as_loading_reads_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[profiles.lab]\nurl = \"http://10.0.0.5:8080\"\n").unwrap();
+        let mut config = EditableConfig::open(&path).unwrap();
+        config.set("lab", "insecure_http", "true").unwrap();
+        config.set("lab", "max_affected", "500").unwrap();
+        config.save().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, "[profiles.lab]\nurl = \"http://10.0.0.5:8080\"\ninsecure_http = true\nmax_affected = 500\n");
+        let loaded = ConfigFile::parse(&text).unwrap();
+        let lab = &loaded.profiles["lab"];
+        assert_eq!((lab.insecure_http, lab.max_affected), (Some(true), Some(500)));
+        assert_eq!(
+            config.set("lab", "max_affected", "-1").unwrap_err().to_string(),
+            "invalid value `-1` for `max_affected`"
+        );
+        assert_eq!(
+            config.set("lab", "insecure_http", "yes").unwrap_err().to_string(),
+            "invalid value `yes` for `insecure_http`"
+        );
     }
 }
