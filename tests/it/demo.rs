@@ -41,50 +41,9 @@ fn the_interactive_demo_without_a_terminal_points_to_the_script() {
 #[test]
 fn sandbox_prints_url_and_tokens_serves_the_demo_accounts_and_shows_each_message_sent() {
     let env = TestEnv::new();
-    let mut child = env
-        .command()
-        .args(["sandbox", "--listen", "127.0.0.1:0"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("acctl sandbox starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    // Every line up to and including the first that contains `needle`.
-    let lines_until = |needle: &str| -> Vec<String> {
-        let mut lines = Vec::new();
-        loop {
-            match rx.recv_timeout(Duration::from_secs(30)) {
-                Ok(line) => {
-                    let done = line.contains(needle);
-                    lines.push(line);
-                    if done {
-                        return lines;
-                    }
-                }
-                Err(e) => panic!("the sandbox printed no line with `{needle}` after {lines:#?}: {e}"),
-            }
-        }
-    };
-    let banner = lines_until("Messages the service sends appear below");
-    let value_of = |label: &str| -> String {
-        banner
-            .iter()
-            .find(|l| l.contains(label))
-            .and_then(|l| l.split_whitespace().last())
-            .unwrap_or_else(|| panic!("no {label} in {banner:#?}"))
-            .to_owned()
-    };
-    let url = value_of("URL");
-    let agent = value_of("agent token");
+    let sandbox = SandboxRun::start(&env, &["--listen", "127.0.0.1:0"]);
+    let url = sandbox.value_of("URL");
+    let agent = sandbox.value_of("agent token");
 
     let lookup = env.run_with(
         &["lookup", "alice@example.com", "-o", "json"],
@@ -101,11 +60,9 @@ fn sandbox_prints_url_and_tokens_serves_the_demo_accounts_and_shows_each_message
         Some(&serde_json::json!({"channel": "sms"})),
     );
     assert_eq!(status, 201, "{challenge}");
-    let message = lines_until("this message.");
-    let _ = child.kill();
-    let _ = child.wait();
-
-    let screen = [banner, message].concat().join("\n");
+    let message = sandbox.lines_until("this message.");
+    let screen = [sandbox.banner.clone(), message].concat().join("\n");
+    sandbox.stop();
     demo_settings(&env, Some("console")).bind(|| insta::assert_snapshot!(screen));
 }
 
@@ -192,6 +149,7 @@ fn a_locked_demo_account_leads_back_to_the_identifier_prompt() {
 /// A sandbox process and the lines of its banner.
 struct SandboxRun {
     child: std::process::Child,
+    lines: mpsc::Receiver<String>,
     banner: Vec<String>,
 }
 
@@ -215,14 +173,26 @@ impl SandboxRun {
                 }
             }
         });
-        let mut banner = Vec::new();
-        while !banner.last().is_some_and(|l: &String| l.contains("Messages the service sends appear below")) {
-            match rx.recv_timeout(Duration::from_secs(30)) {
-                Ok(line) => banner.push(line),
-                Err(e) => panic!("no banner from the sandbox after {banner:#?}: {e}"),
+        let mut run = SandboxRun { child, lines: rx, banner: Vec::new() };
+        run.banner = run.lines_until("Messages the service sends appear below");
+        run
+    }
+
+    /// Every stdout line from here up to and including the first that contains `needle`.
+    fn lines_until(&self, needle: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        loop {
+            match self.lines.recv_timeout(Duration::from_secs(30)) {
+                Ok(line) => {
+                    let done = line.contains(needle);
+                    lines.push(line);
+                    if done {
+                        return lines;
+                    }
+                }
+                Err(e) => panic!("the sandbox printed no line with `{needle}` after {lines:#?}: {e}"),
             }
         }
-        SandboxRun { child, banner }
     }
 
     fn value_of(&self, label: &str) -> String {

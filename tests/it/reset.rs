@@ -423,17 +423,7 @@ fn a_protected_profile_shows_its_banner_and_asks_until_ticket_and_reason_are_giv
     ]);
     agent.finish().assert_code(0);
     let context = "reason=\"customer called, forgot password\" ticket=\"SUP-1234\"";
-    assert_eq!(
-        backend.audit_trail(id),
-        [
-            format!("test-agent challenge.create success {context} detail=\"channel=email\""),
-            format!(
-                "test-agent challenge.verify success {context} detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\""
-            ),
-            format!("test-agent password.set success {context} detail=\"mode=deliver sessions_revoked=0\""),
-        ],
-        "every step carries the reason and ticket"
-    );
+    assert_eq!(backend.audit_trail(id), email_code_reset_trail(context), "every step carries the reason and ticket");
 }
 
 #[test]
@@ -494,16 +484,7 @@ fn the_ticket_and_reason_asked_first_go_in_the_audit_log_and_the_summary() {
         "Request id",
     ]);
     let context = "reason=\"customer called, lost phone\" ticket=\"SUP-77\"";
-    assert_eq!(
-        backend.audit_trail(id),
-        [
-            format!("test-agent challenge.create success {context} detail=\"channel=email\""),
-            format!(
-                "test-agent challenge.verify success {context} detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\""
-            ),
-            format!("test-agent password.set success {context} detail=\"mode=deliver sessions_revoked=0\""),
-        ]
-    );
+    assert_eq!(backend.audit_trail(id), email_code_reset_trail(context));
 
     // A ticket given by flag is not asked for; the reason still is, and Enter skips it.
     let id = "acc_demobob";
@@ -527,4 +508,16 @@ fn the_ticket_and_reason_asked_first_go_in_the_audit_log_and_the_summary() {
             "test-agent challenge.verify success ticket=\"SUP-78\" detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\"",
         ]
     );
+}
+
+/// The audit trail of a reset by an emailed code and a delivered temporary
+/// password, each event carrying `context` (its reason and ticket).
+fn email_code_reset_trail(context: &str) -> [String; 3] {
+    [
+        format!("test-agent challenge.create success {context} detail=\"channel=email\""),
+        format!(
+            "test-agent challenge.verify success {context} detail=\"challenge=[CHALLENGE_ID] channel=email status=verified\""
+        ),
+        format!("test-agent password.set success {context} detail=\"mode=deliver sessions_revoked=0\""),
+    ]
 }
