@@ -192,12 +192,14 @@ pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
 /// Letters that only resemble others (dotless `ı`, Cyrillic `а`) are real,
 /// different characters and are kept; `accounts import` refuses an address
 /// whose [`confusable_skeleton`] matches an existing account's.
-pub fn normalize_local_part(local: &str) -> Result<String, &'static str> {
+pub fn normalize_local_part(local: &str) -> Result<std::borrow::Cow<'_, str>, &'static str> {
+    // Every invisible character and width variant is outside ASCII: nearly
+    // every address in a `lookup -` pipeline stops here, with nothing copied.
+    if local.is_ascii() {
+        return Ok(local.into());
+    }
     if local.chars().any(is_invisible) {
         return Err("is not an email address: the part before `@` contains an invisible or text-direction character");
-    }
-    if local.is_ascii() {
-        return Ok(local.to_owned());
     }
     let mut widened = String::with_capacity(local.len());
     for c in local.chars() {
@@ -207,7 +209,7 @@ pub fn normalize_local_part(local: &str) -> Result<String, &'static str> {
             widened.push(c);
         }
     }
-    Ok(widened.nfc().collect())
+    Ok(widened.nfc().collect::<String>().into())
 }
 
 /// Full-width and half-width forms (U+FF00–U+FFEF) and the ideographic

@@ -12,7 +12,6 @@
 use acctl_api::{
     Account, AuditPage, Challenge, LoginResponse, Outbox, PasswordChange, SessionsRevoked, VerifyResponse, Whoami,
 };
-use serde_json::value::RawValue;
 
 use super::BatchAnswer;
 
@@ -115,8 +114,6 @@ impl<A: Checked> Checked for BatchAnswer<A> {
     }
 }
 
-/// Passed on to NDJSON as it came (JSON-escaped, never a message or a command).
-impl Checked for Box<RawValue> {}
 /// Printed only through the sanitising printer and record writer.
 impl Checked for Whoami {}
 impl Checked for AuditPage {}

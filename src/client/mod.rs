@@ -8,6 +8,7 @@
 //! the service's `Request-Id`. A mutation's answer keeps its `Request-Id`
 //! too ([`Answered`]), so nobody has to read the audit log to learn it.
 
+mod batch_text;
 pub mod checks;
 mod error;
 pub mod retry;
@@ -27,6 +28,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+pub use batch_text::BatchText;
 use checks::Checked;
 pub use error::{ApiError, Exchange, TokenError, TokenFailure};
 use retry::{RateLimiter, RetryPolicy};
@@ -205,6 +207,33 @@ impl ApiClient {
         .map(|(answer, _)| answer)
     }
 
+    /// [`Self::batch_lookup`] with the accounts kept as text ([`BatchText`]).
+    pub async fn batch_lookup_text(&self, identifiers: Vec<Identifier>, reveal: bool) -> Result<BatchText, ApiError> {
+        let body = to_body(&BatchLookupRequest { identifiers })?;
+        let raw = self
+            .exchange(Call {
+                method: Method::POST,
+                path: "/v1/accounts:batchLookup".into(),
+                query: reveal_query(reveal),
+                body: Some(body),
+                change: None,
+                retry: true,
+                auth: true,
+            })
+            .await?;
+        let RawAnswer { bytes, endpoint, request_id } = raw;
+        let answer = BatchText::read(bytes).map_err(|malformed| ApiError::Decode {
+            endpoint: endpoint.clone(),
+            request_id: request_id.clone(),
+            source: serde::de::Error::custom(malformed),
+        })?;
+        let codes_ok = answer.results.iter().filter_map(|r| r.error.as_ref()).all(|e| checks::is_error_code(&e.code));
+        if !codes_ok {
+            return Err(ApiError::Malformed { endpoint, what: "error code", request_id });
+        }
+        Ok(answer)
+    }
+
     pub async fn create_challenge(
         &self,
         account_id: &str,
@@ -348,6 +377,21 @@ impl ApiClient {
 
     /// The decoded answer and its `Request-Id`.
     async fn send<T: DeserializeOwned + Checked>(&self, call: Call<'_>) -> Result<(T, Option<String>), ApiError> {
+        let RawAnswer { bytes, endpoint, request_id } = self.exchange(call).await?;
+        let answer: T = serde_json::from_slice(&bytes).map_err(|source| ApiError::Decode {
+            endpoint: endpoint.clone(),
+            request_id: request_id.clone(),
+            source,
+        })?;
+        match answer.check() {
+            Ok(()) => Ok((answer, request_id)),
+            Err(what) => Err(ApiError::Malformed { endpoint, what, request_id }),
+        }
+    }
+
+    /// Sends `call` (renewing the token, retrying and pacing as it allows)
+    /// and reads a successful answer's body; anything else is an [`ApiError`].
+    async fn exchange(&self, call: Call<'_>) -> Result<RawAnswer, ApiError> {
         let endpoint = format!("{} {}", call.method, call.path);
         let mut url = reqwest::Url::parse(&format!("{}{}", self.base, call.path)).map_err(|e| ApiError::Setup {
             what: format!("`{}{}` is not a URL", self.base, call.path),
@@ -458,19 +502,19 @@ impl ApiClient {
                 }
             };
             if status.is_success() {
-                let answer: T = serde_json::from_slice(&bytes).map_err(|source| ApiError::Decode {
-                    endpoint: endpoint.clone(),
-                    request_id: request_id.clone(),
-                    source,
-                })?;
-                return match answer.check() {
-                    Ok(()) => Ok((answer, request_id)),
-                    Err(what) => Err(ApiError::Malformed { endpoint, what, request_id }),
-                };
+                return Ok(RawAnswer { bytes, endpoint, request_id });
             }
             return Err(error_from(status, &bytes, endpoint, request_id, attempt));
         }
     }
+}
+
+/// A successful answer's body, before it is decoded.
+struct RawAnswer {
+    bytes: Vec<u8>,
+    /// `POST /v1/…`, for errors.
+    endpoint: String,
+    request_id: Option<String>,
 }
 
 fn retryable_status(status: StatusCode) -> bool {

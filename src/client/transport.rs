@@ -143,8 +143,10 @@ pub async fn read_capped(mut response: reqwest::Response, limit: u64) -> Result<
     {
         return Err(BodyError::TooLarge { declared: Some(len) });
     }
-    // `declared` is at most `limit` here; start small for an endless body.
-    let mut body = Vec::with_capacity(declared.unwrap_or(0).min(64 * 1024) as usize);
+    // `declared` is at most `limit` here. A batch answer (~200 KiB) gets its
+    // whole size at once rather than four regrowths; a body of unknown or
+    // claimed-huge length starts smaller and grows as it really arrives.
+    let mut body = Vec::with_capacity(declared.map_or(16 * 1024, |d| d.min(1 << 20)) as usize);
     while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
         if (body.len() + chunk.len()) as u64 > limit {
             return Err(BodyError::TooLarge { declared: None });

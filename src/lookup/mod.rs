@@ -5,6 +5,9 @@ pub mod input;
 pub mod pipeline;
 
 use std::borrow::Cow;
+use std::io::Write;
+use std::ops::Range;
+use std::sync::Arc;
 
 use acctl_api::{Account, Device};
 use serde::Serialize;
@@ -39,23 +42,28 @@ pub struct LookupRecord {
 ///
 /// `lookup -` writing NDJSON (the pipeline case) passes the text on as it
 /// came: decoding 200,000 accounts only to encode them again was most of its
-/// CPU time, taken from the service on a shared machine. Every other format
-/// reads fields, so it decodes.
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
+/// CPU time, taken from the service on a shared machine. The text stays in
+/// the answer's body, shared by the batch's records, rather than copied out
+/// per account. Every other format reads fields, so it decodes.
+#[derive(Debug, Clone)]
 pub enum AccountJson {
     Decoded(Box<Account>),
-    /// One compact JSON object (no line breaks: it is written as part of one line).
-    Verbatim(Box<RawValue>),
+    /// One compact JSON object (no line breaks: it is written as part of one
+    /// line), `body[range]`.
+    Verbatim {
+        body: Arc<String>,
+        range: Range<usize>,
+    },
 }
 
 impl AccountJson {
-    /// The service's text, kept only when it is one line holding an object;
-    /// otherwise decoded, so nothing that is not an account is passed on.
-    pub fn from_service(raw: Box<RawValue>) -> Result<Self, serde_json::Error> {
-        let text = raw.get();
+    /// `body[range]`, the service's text of one account (already checked as
+    /// JSON), kept only when it is one line holding an object; otherwise
+    /// decoded, so nothing that is not an account is passed on.
+    pub fn from_service(body: &Arc<String>, range: Range<usize>) -> Result<Self, serde_json::Error> {
+        let text = &body[range.clone()];
         if text.starts_with('{') && memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
-            Ok(AccountJson::Verbatim(raw))
+            Ok(AccountJson::Verbatim { body: Arc::clone(body), range })
         } else {
             serde_json::from_str::<Account>(text).map(|a| AccountJson::Decoded(Box::new(a)))
         }
@@ -65,7 +73,21 @@ impl AccountJson {
     pub fn decoded(&self) -> Option<Cow<'_, Account>> {
         match self {
             AccountJson::Decoded(a) => Some(Cow::Borrowed(a)),
-            AccountJson::Verbatim(raw) => serde_json::from_str(raw.get()).ok().map(Cow::Owned),
+            AccountJson::Verbatim { body, range } => serde_json::from_str(&body[range.clone()]).ok().map(Cow::Owned),
+        }
+    }
+}
+
+/// The service's text as it came, or the decoded account encoded again.
+impl Serialize for AccountJson {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AccountJson::Decoded(a) => a.serialize(serializer),
+            // Only where a record is not written by `write_json_line`
+            // (`--jq`, a terminal): parsing the text again costs nothing there.
+            AccountJson::Verbatim { body, range } => RawValue::from_string(body[range.clone()].to_owned())
+                .map_err(serde::ser::Error::custom)?
+                .serialize(serializer),
         }
     }
 }
@@ -192,6 +214,19 @@ impl Record for LookupRecord {
         LOOKUP_FIELDS
     }
 
+    /// The same bytes as the derived `Serialize`, with a verbatim account
+    /// written straight from the answer's body.
+    fn write_json_line<W: Write>(&self, out: &mut W) -> serde_json::Result<()> {
+        let Some(AccountJson::Verbatim { body, range }) = &self.account else {
+            return serde_json::to_writer(out, self);
+        };
+        out.write_all(b"{\"input\":").map_err(serde_json::Error::io)?;
+        serde_json::to_writer(&mut *out, &self.input)?;
+        out.write_all(b",\"account\":").map_err(serde_json::Error::io)?;
+        out.write_all(body[range.clone()].as_bytes()).map_err(serde_json::Error::io)?;
+        out.write_all(b"}").map_err(serde_json::Error::io)
+    }
+
     fn table_fields() -> &'static [&'static str] {
         &["input", "id", "display_name", "status", "email", "phone", "error"]
     }
@@ -234,16 +269,25 @@ mod tests {
     use super::*;
     use crate::client::BatchAnswer;
 
-    fn raw(text: &str) -> Box<RawValue> {
-        RawValue::from_string(text.to_owned()).unwrap()
+    /// `text` as the whole body of an answer.
+    fn from_service(text: &str) -> Result<AccountJson, serde_json::Error> {
+        AccountJson::from_service(&Arc::new(text.to_owned()), 0..text.len())
+    }
+
+    fn ndjson_line(record: &LookupRecord) -> String {
+        let mut line = Vec::new();
+        record.write_json_line(&mut line).unwrap();
+        String::from_utf8(line).unwrap()
     }
 
     const ACCOUNT: &str = r#"{"id":"acc_x","email":null,"phone":null,"display_name":"X","status":"active","email_verified":false,"phone_verified":false,"created_at":"2026-01-01T00:00:00Z","last_login_at":null,"password_changed_at":null,"must_change_password":false,"devices":[]}"#;
 
     #[test]
     fn a_one_line_object_is_passed_on_as_it_came() {
-        let json = AccountJson::from_service(raw(ACCOUNT)).unwrap();
-        assert!(matches!(json, AccountJson::Verbatim(_)));
+        let body = Arc::new(format!(r#"{{"results":[{{"account":{ACCOUNT}}}]}}"#));
+        let start = body.find("{\"id\"").unwrap();
+        let json = AccountJson::from_service(&body, start..start + ACCOUNT.len()).unwrap();
+        assert!(matches!(json, AccountJson::Verbatim { .. }));
         assert_eq!(serde_json::to_string(&json).unwrap(), ACCOUNT);
         assert_eq!(json.decoded().unwrap().id, "acc_x");
     }
@@ -252,26 +296,32 @@ mod tests {
     fn a_field_from_a_newer_service_comes_through_in_ndjson() {
         // README: in NDJSON the account is the service's own JSON, unchanged.
         let newer = ACCOUNT.replace(r#""devices":[]"#, r#""devices":[],"risk_score":7"#);
-        let record = LookupRecord::found("acc_x".into(), AccountJson::from_service(raw(&newer)).unwrap());
-        let line = serde_json::to_string(&record).unwrap();
-        assert_eq!(line, format!(r#"{{"input":"acc_x","account":{newer}}}"#));
+        let record = LookupRecord::found("acc_\"x".into(), from_service(&newer).unwrap());
+        let line = ndjson_line(&record);
+        assert_eq!(line, format!(r#"{{"input":"acc_\"x","account":{newer}}}"#));
+        // The fast writer and `Serialize` agree, for verbatim and decoded accounts and errors.
+        assert_eq!(line, serde_json::to_string(&record).unwrap());
+        let decoded = LookupRecord::found("x".into(), serde_json::from_str::<Account>(ACCOUNT).unwrap());
+        assert_eq!(ndjson_line(&decoded), serde_json::to_string(&decoded).unwrap());
+        let failed = LookupRecord::failed("x".into(), codes::ACCOUNT_NOT_FOUND, "no \"such\" account");
+        assert_eq!(ndjson_line(&failed), serde_json::to_string(&failed).unwrap());
     }
 
     #[test]
     fn line_breaks_or_a_non_object_are_decoded_not_passed_on() {
         // Whitespace is legal JSON but would split an NDJSON line.
         let pretty = ACCOUNT.replace(",\"email\"", ",\n\"email\"");
-        let json = AccountJson::from_service(raw(&pretty)).unwrap();
+        let json = from_service(&pretty).unwrap();
         assert!(matches!(json, AccountJson::Decoded(_)));
         assert!(!serde_json::to_string(&json).unwrap().contains('\n'));
-        assert!(AccountJson::from_service(raw("[1]")).is_err());
-        assert!(AccountJson::from_service(raw(r#"{"id":1}"#)).is_ok_and(|j| j.decoded().is_none()));
+        assert!(from_service("[1]").is_err());
+        assert!(from_service(r#"{"id":1}"#).is_ok_and(|j| j.decoded().is_none()));
     }
 
     #[test]
     fn a_batch_item_keeps_an_error_code_newer_than_this_client() {
         let body = r#"{"results":[{"input":{"kind":"id","value":"acc_x"},"error":{"code":"account_archived","detail":"gone"}}]}"#;
-        let answer: BatchAnswer<Box<RawValue>> = serde_json::from_str(body).unwrap();
+        let answer: BatchAnswer<&RawValue> = serde_json::from_str(body).unwrap();
         let error = answer.results[0].error.as_ref().unwrap();
         assert_eq!((error.code.as_str(), error.detail.as_str()), ("account_archived", "gone"));
         assert!(answer.results[0].account.is_none());

@@ -7,16 +7,15 @@
 
 use std::collections::BTreeMap;
 
-use acctl_api::{Account, Identifier};
+use acctl_api::{Account, BatchLookupResult, Identifier};
 use futures_util::StreamExt;
 use indicatif::ProgressBar;
-use serde::de::DeserializeOwned;
+use serde::de::IgnoredAny;
 use tokio::sync::mpsc;
 
 use super::input::{Batch, InputItem};
 use super::{AccountJson, LookupRecord, codes};
-use crate::client::checks::Checked;
-use crate::client::{ApiClient, ApiError};
+use crate::client::{ApiClient, ApiError, BatchText};
 use crate::error::{CliError, ExitStatus, status_for_api};
 use crate::output::RecordWriter;
 
@@ -90,9 +89,9 @@ async fn resolve(
     let mut answers = if identifiers.is_empty() {
         Vec::new()
     } else if verbatim {
-        lookup(client, identifiers, reveal, AccountJson::from_service).await?
+        lookup_text(client, identifiers, reveal).await?
     } else {
-        lookup(client, identifiers, reveal, |a: Account| Ok(a.into())).await?
+        lookup(client, identifiers, reveal).await?
     }
     .into_iter();
     let mut records = Vec::with_capacity(items.len());
@@ -113,47 +112,66 @@ async fn resolve(
 /// One identifier's answer: the account, or an error code and detail.
 type Answer = Result<AccountJson, (String, String)>;
 
-/// One `accounts:batchLookup` request, each account read as `A` and made an
-/// [`AccountJson`] by `into`; one answer per identifier, in order.
-async fn lookup<A: DeserializeOwned + Checked>(
-    client: &ApiClient,
-    identifiers: Vec<Identifier>,
-    reveal: bool,
+/// One `accounts:batchLookup` request, each account decoded as an [`Account`];
+/// one answer per identifier, in order.
+async fn lookup(client: &ApiClient, identifiers: Vec<Identifier>, reveal: bool) -> Result<Vec<Answer>, CliError> {
+    let expected = identifiers.len();
+    match client.batch_lookup::<Account>(identifiers, reveal).await {
+        Ok(answer) => answers(answer.results, expected, |a| Ok(a.into())),
+        Err(e) => failed_batch(e, expected),
+    }
+}
+
+/// [`lookup`] for NDJSON: each account kept as the service's text.
+async fn lookup_text(client: &ApiClient, identifiers: Vec<Identifier>, reveal: bool) -> Result<Vec<Answer>, CliError> {
+    let expected = identifiers.len();
+    match client.batch_lookup_text(identifiers, reveal).await {
+        Ok(BatchText { body, results }) => answers(results, expected, |range| AccountJson::from_service(&body, range)),
+        Err(e) => failed_batch(e, expected),
+    }
+}
+
+/// One answer per identifier from a batch's results, or every line failed
+/// when the service did not answer one result per identifier.
+fn answers<A>(
+    results: Vec<BatchLookupResult<A, String, IgnoredAny>>,
+    expected: usize,
     into: impl Fn(A) -> Result<AccountJson, serde_json::Error>,
 ) -> Result<Vec<Answer>, CliError> {
-    let expected = identifiers.len();
-    let all_failed =
-        |code: String, detail: String| (0..expected).map(|_| Err((code.clone(), detail.clone()))).collect();
-    match client.batch_lookup::<A>(identifiers, reveal).await {
-        Ok(resp) if resp.results.len() == expected => Ok(resp
-            .results
-            .into_iter()
-            .map(|result| match (result.account, result.error) {
-                (Some(account), _) => into(account).map_err(|e| {
-                    (
-                        codes::BACKEND_UNAVAILABLE.to_owned(),
-                        format!("the service answered an account acctl cannot read: {e}"),
-                    )
-                }),
-                (None, Some(err)) => Err((err.code, err.detail)),
-                (None, None) => Err((
-                    codes::BACKEND_UNAVAILABLE.to_owned(),
-                    "the service answered neither an account nor an error".to_owned(),
-                )),
-            })
-            .collect()),
-        Ok(resp) => Ok(all_failed(
-            codes::BACKEND_UNAVAILABLE.to_owned(),
-            format!("the service answered {} results for {expected} identifiers", resp.results.len()),
-        )),
-        Err(e) => {
-            if status_for_api(&e) == ExitStatus::NotAuthenticated {
-                return Err(CliError::from(e));
-            }
-            let code = e.code().map_or(codes::BACKEND_UNAVAILABLE.to_owned(), |c| c.as_str().to_owned());
-            Ok(all_failed(code, describe(&e)))
-        }
+    if results.len() != expected {
+        let detail = format!("the service answered {} results for {expected} identifiers", results.len());
+        return Ok(all_failed(expected, codes::BACKEND_UNAVAILABLE.to_owned(), detail));
     }
+    Ok(results
+        .into_iter()
+        .map(|result| match (result.account, result.error) {
+            (Some(account), _) => into(account).map_err(|e| {
+                (
+                    codes::BACKEND_UNAVAILABLE.to_owned(),
+                    format!("the service answered an account acctl cannot read: {e}"),
+                )
+            }),
+            (None, Some(err)) => Err((err.code, err.detail)),
+            (None, None) => Err((
+                codes::BACKEND_UNAVAILABLE.to_owned(),
+                "the service answered neither an account nor an error".to_owned(),
+            )),
+        })
+        .collect())
+}
+
+/// A batch the service did not answer: the run ends when every batch would
+/// fail the same way (not signed in), else each of its lines gets the error.
+fn failed_batch(e: ApiError, expected: usize) -> Result<Vec<Answer>, CliError> {
+    if status_for_api(&e) == ExitStatus::NotAuthenticated {
+        return Err(CliError::from(e));
+    }
+    let code = e.code().map_or(codes::BACKEND_UNAVAILABLE.to_owned(), |c| c.as_str().to_owned());
+    Ok(all_failed(expected, code, describe(&e)))
+}
+
+fn all_failed(expected: usize, code: String, detail: String) -> Vec<Answer> {
+    (0..expected).map(|_| Err((code.clone(), detail.clone()))).collect()
 }
 
 /// The error and its causes on one line, for a record's `detail`.

@@ -160,7 +160,7 @@ impl<R: Record + Clone> RecordWriter<R> {
             }
             Target::Ndjson { out } if !select.chosen && !select.stdout_terminal => {
                 // The hot path of `lookup -`: straight from the record, no JSON tree.
-                serde_json::to_writer(&mut *out, record).map_err(io_of_json)?;
+                record.write_json_line(&mut *out).map_err(io_of_json)?;
                 out.write_all(b"\n")?;
             }
             Target::Ndjson { out } => writeln!(out, "{}", select.json_text(record, false)?)?,

@@ -1,0 +1,545 @@
+//! The `accounts:batchLookup` answer read without a tree, for `acctl lookup -`
+//! writing NDJSON: each account stays the text the service wrote, a range of
+//! the body, and is passed on from there.
+//!
+//! It is still checked whole, as strictly as `serde_json` would: the body is
+//! UTF-8; it is one JSON value (RFC 8259: strings without raw control
+//! characters and with known escapes, numbers in the grammar, `true`,
+//! `false`, `null`, at most 128 levels deep) and nothing after it; `results`
+//! is an array of objects; a result's `account` is a value or `null`, its
+//! `error` an object with `code` and `detail` strings, and neither key comes
+//! twice. Keys the client does not know are checked and skipped.
+//!
+//! Why not `serde_json` with `&RawValue`: skipping a value costs it a call
+//! through its generic reader per token, and on the cheap-backend benchmark
+//! (bench/cli/run.sh, P3) this was a third of the CLI's CPU time, taken from a
+//! service sharing the machine.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use acctl_api::{BatchLookupResult, ItemError};
+use serde::de::IgnoredAny;
+
+/// A batch answer: each account a range of `body`.
+#[derive(Debug)]
+pub struct BatchText {
+    pub body: Arc<String>,
+    pub results: Vec<BatchLookupResult<Range<usize>, String, IgnoredAny>>,
+}
+
+/// Why a body is not a batch answer, with the byte where that showed.
+#[derive(Debug, thiserror::Error)]
+#[error("{what} at byte {at}")]
+pub struct Malformed {
+    what: &'static str,
+    at: usize,
+}
+
+/// As `serde_json` allows.
+const MAX_DEPTH: u32 = 128;
+
+impl BatchText {
+    pub fn read(bytes: Vec<u8>) -> Result<Self, Malformed> {
+        let body = String::from_utf8(bytes)
+            .map_err(|e| Malformed { what: "the answer is not UTF-8 text", at: e.utf8_error().valid_up_to() })?;
+        let mut s = Scanner { text: &body, b: body.as_bytes(), i: 0 };
+        s.ws();
+        let results = s.answer()?;
+        s.ws();
+        if s.i != s.b.len() {
+            return Err(s.err("text after the answer"));
+        }
+        Ok(BatchText { body: Arc::new(body), results })
+    }
+}
+
+/// Bytes that end the fast run through a string: `"`, `\` and the control
+/// characters JSON does not allow unescaped.
+static STRING_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+/// How many bytes at the start of `rest` can be skipped inside a string:
+/// eight at a time while none of them is a [`STRING_STOP`] byte (the test
+/// `serde_json` uses), then one at a time.
+fn run_length(rest: &[u8]) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    let mut n = 0;
+    for chunk in rest.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let control = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        // The lowest flagged byte is exact; borrows only disturb bytes above it.
+        let stops = (control | quote | backslash) & (ONES << 7);
+        if stops != 0 {
+            return n + stops.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + rest[n..].iter().position(|&c| STRING_STOP[c as usize]).unwrap_or(rest.len() - n)
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    /// `text`'s bytes.
+    b: &'a [u8],
+    i: usize,
+}
+
+type Result<T, E = Malformed> = std::result::Result<T, E>;
+
+impl<'a> Scanner<'a> {
+    fn err(&self, what: &'static str) -> Malformed {
+        Malformed { what, at: self.i }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    fn expect(&mut self, c: u8, what: &'static str) -> Result<()> {
+        self.ws();
+        if self.peek() != Some(c) {
+            return Err(self.err(what));
+        }
+        self.i += 1;
+        Ok(())
+    }
+
+    /// `{"results": [ result, … ], other keys skipped}`.
+    fn answer(&mut self) -> Result<Vec<BatchLookupResult<Range<usize>, String, IgnoredAny>>> {
+        let mut results = None;
+        self.object(|s, key| {
+            if key != "results" {
+                return s.value(1);
+            }
+            if results.is_some() {
+                return Err(s.err("`results` twice"));
+            }
+            let mut list = Vec::new();
+            s.array(|s| {
+                list.push(s.result()?);
+                Ok(())
+            })?;
+            results = Some(list);
+            Ok(())
+        })?;
+        results.ok_or_else(|| self.err("no `results`"))
+    }
+
+    /// `{"input": …, "account": {…} | null, "error": {code, detail} | null}`.
+    fn result(&mut self) -> Result<BatchLookupResult<Range<usize>, String, IgnoredAny>> {
+        let (mut input, mut account, mut error) = (false, None, None);
+        self.object(|s, key| {
+            let seen = match key.as_ref() {
+                "input" => {
+                    s.value(3)?;
+                    std::mem::replace(&mut input, true)
+                }
+                "account" => account.replace(s.nullable_range()?).is_some(),
+                "error" => error.replace(s.nullable_error()?).is_some(),
+                _ => return s.value(3),
+            };
+            if seen { Err(s.err("a key twice in a result")) } else { Ok(()) }
+        })?;
+        if !input {
+            return Err(self.err("a result without `input`"));
+        }
+        Ok(BatchLookupResult { input: IgnoredAny, account: account.flatten(), error: error.flatten() })
+    }
+
+    /// A value's range, or `None` for `null`.
+    fn nullable_range(&mut self) -> Result<Option<Range<usize>>> {
+        self.ws();
+        let start = self.i;
+        self.value(3)?;
+        let range = start..self.i;
+        Ok((&self.b[range.clone()] != b"null").then_some(range))
+    }
+
+    /// An item's error; rare enough to decode with `serde_json`.
+    fn nullable_error(&mut self) -> Result<Option<ItemError<String>>> {
+        let Some(range) = self.nullable_range()? else { return Ok(None) };
+        serde_json::from_str(&self.text[range.clone()])
+            .map(Some)
+            .map_err(|_| Malformed { what: "an item error without a `code` and `detail` string", at: range.start })
+    }
+
+    /// `{ "key": value, … }`, each value read by `member`, which gets the key
+    /// unescaped (keys are compared as `serde_json` compares them).
+    fn object(&mut self, mut member: impl FnMut(&mut Self, std::borrow::Cow<'a, str>) -> Result<()>) -> Result<()> {
+        self.expect(b'{', "not an object")?;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            let key = self.key()?;
+            self.expect(b':', "no `:` after a key")?;
+            member(self, key)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.err("no `,` or `}` after a member")),
+            }
+        }
+    }
+
+    /// [`Self::object`] with every key and value only checked.
+    fn skip_object(&mut self, depth: u32) -> Result<()> {
+        self.i += 1;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.err("a key that is not a string"));
+            }
+            self.string()?;
+            self.expect(b':', "no `:` after a key")?;
+            self.value(depth + 1)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.err("no `,` or `}` after a member")),
+            }
+        }
+    }
+
+    /// `[ item, … ]`.
+    fn array(&mut self, mut item: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
+        self.expect(b'[', "not an array")?;
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            item(self)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.err("no `,` or `]` after an item")),
+            }
+        }
+    }
+
+    fn key(&mut self) -> Result<std::borrow::Cow<'a, str>> {
+        if self.peek() != Some(b'"') {
+            return Err(self.err("a key that is not a string"));
+        }
+        let start = self.i;
+        let escaped = self.string()?;
+        // Both ends are quotes, so both are character boundaries.
+        let text = &self.text[start..self.i];
+        if escaped {
+            return serde_json::from_str::<String>(text).map(Into::into).map_err(|_| self.err("a malformed key"));
+        }
+        Ok(text[1..text.len() - 1].into())
+    }
+
+    /// Any JSON value, checked and skipped.
+    fn value(&mut self, depth: u32) -> Result<()> {
+        if depth > MAX_DEPTH {
+            return Err(self.err("nested too deeply"));
+        }
+        self.ws();
+        match self.peek() {
+            Some(b'{') => self.skip_object(depth),
+            Some(b'[') => self.array(|s| s.value(depth + 1)),
+            Some(b'"') => self.string().map(drop),
+            Some(b't') => self.literal(b"true"),
+            Some(b'f') => self.literal(b"false"),
+            Some(b'n') => self.literal(b"null"),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.err("not a JSON value")),
+        }
+    }
+
+    /// A string, from its opening quote to after its closing one; whether it
+    /// had escapes.
+    fn string(&mut self) -> Result<bool> {
+        self.i += 1;
+        let mut escaped = false;
+        loop {
+            self.i += run_length(&self.b[self.i..]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(escaped);
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    self.i += 1;
+                    match self.peek() {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.i += 1,
+                        Some(b'u') => {
+                            let hex =
+                                self.b.get(self.i + 1..self.i + 5).ok_or_else(|| self.err("a short \\u escape"))?;
+                            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                                return Err(self.err("a \\u escape without four hex digits"));
+                            }
+                            self.i += 5;
+                        }
+                        _ => return Err(self.err("an unknown escape in a string")),
+                    }
+                }
+                Some(_) => return Err(self.err("a control character in a string")),
+                None => return Err(self.err("a string without its closing quote")),
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Result<()> {
+        if !self.b[self.i..].starts_with(word) {
+            return Err(self.err("not a JSON value"));
+        }
+        self.i += word.len();
+        Ok(())
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    fn number(&mut self) -> Result<()> {
+        let digits = |s: &mut Self| {
+            let start = s.i;
+            while s.peek().is_some_and(|c| c.is_ascii_digit()) {
+                s.i += 1;
+            }
+            s.i - start
+        };
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return Err(self.err("a malformed number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if digits(self) == 0 {
+                return Err(self.err("a malformed number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.i += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.err("a malformed number"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<BatchText> {
+        BatchText::read(text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn each_account_is_the_text_the_service_wrote() {
+        let account =
+            r#"{"id":"acc_x","display_name":"Zo\u00eb \"Z\" ☃ \\","n":[-0.5e+3,0,12,true,false,null,{}],"devices":[]}"#;
+        let body = format!(
+            r#" {{ "results" : [ {{"input":{{"kind":"id","value":"acc_x"}},"account": {account} }},
+                {{"input":{{}},"account":null,"error":{{"code":"account_not_found","detail":"no \"such\" account"}},"later":[1]}} ],
+                "next":null }} "#
+        );
+        let answer = read(&body).unwrap();
+        assert_eq!(answer.results.len(), 2);
+        let range = answer.results[0].account.clone().unwrap();
+        assert_eq!(&answer.body[range], account);
+        assert!(answer.results[0].error.is_none() && answer.results[1].account.is_none());
+        let error = answer.results[1].error.as_ref().unwrap();
+        assert_eq!((error.code.as_str(), error.detail.as_str()), ("account_not_found", "no \"such\" account"));
+        // A key is compared unescaped, as serde_json compares it.
+        let answer = read(r#"{"res\u0075lts":[{"input":1,"acco\u0075nt":{"id":"acc_y"}}]}"#).unwrap();
+        assert_eq!(&answer.body[answer.results[0].account.clone().unwrap()], r#"{"id":"acc_y"}"#);
+        assert!(read(r#"{"results":[]}"#).unwrap().results.is_empty());
+    }
+
+    #[test]
+    fn anything_that_is_not_json_or_not_a_batch_answer_is_refused() {
+        let bad = [
+            "",
+            "{}",
+            "[]",
+            r#"{"results":{}}"#,
+            r#"{"results":[1]}"#,
+            r#"{"results":[{"account":{"id":"acc_x"}}]}"#,
+            r#"{"results":[]} {}"#,
+            r#"{"results":[],"results":[]}"#,
+            r#"{"results":[{"input":1,"account":{},"account":{}}]}"#,
+            r#"{"results":[{"input":1,"input":2}]}"#,
+            r#"{"results":[{"input":1,"error":{"code":"x"}}]}"#,
+            r#"{"results":[{"input":1,"error":"x"}]}"#,
+            r#"{"results":[{"input":1,"account":{"id":tru}}]}"#,
+            r#"{"results":[{"input":1,"account":{"id":"a"}]}"#,
+            r#"{"results":[{"input":1,"account":{"id":"a",}}]}"#,
+            r#"{"results":[{"input":1,"account":{"id" "a"}}]}"#,
+            r#"{"results":[{"input":1,"account":{"n":01}}]}"#,
+            r#"{"results":[{"input":1,"account":{"n":1.}}]}"#,
+            r#"{"results":[{"input":1,"account":{"n":-}}]}"#,
+            r#"{"results":[{"input":1,"account":{"n":1e}}]}"#,
+            r#"{"results":[{"input":1,"account":{"n":+1}}]}"#,
+            r#"{"results":[{"input":1,"account":{"s":"\x"}}]}"#,
+            r#"{"results":[{"input":1,"account":{"s":"\u12g4"}}]}"#,
+            r#"{"results":[{"input":1,"account":{"s":"\u12"}}]}"#,
+            "{\"results\":[{\"input\":1,\"account\":{\"s\":\"a\nb\"}}]}",
+            "{\"results\":[{\"input\":1,\"account\":{\"s\":\"a\u{1b}[2J\"}}]}",
+            r#"{"results":[{"input":1,"account":{"s":"open}}]}"#,
+            r#"{"results":[{"input":1,"account":{'s':1}}]}"#,
+        ];
+        for text in bad {
+            assert!(read(text).is_err(), "{text}");
+            // The same verdict as serde_json's, where serde_json is asked the same question.
+        }
+        let deep = format!(r#"{{"results":[{{"input":{}1{}}}]}}"#, "[".repeat(200), "]".repeat(200));
+        assert_eq!(read(&deep).unwrap_err().what, "nested too deeply");
+        let not_utf8 = BatchText::read(b"{\"results\":[{\"input\":\"\xff\"}]}".to_vec()).unwrap_err();
+        assert_eq!(not_utf8.to_string(), "the answer is not UTF-8 text at byte 22");
+    }
+
+    /// Mutated answers (bytes changed, dropped or doubled) get the same
+    /// verdict here as from `serde_json` reading the same answer, with the
+    /// same account text when both take it.
+    #[test]
+    fn mutated_answers_get_serde_json_s_verdict() {
+        type Serde<'a> = crate::client::BatchAnswer<&'a serde_json::value::RawValue>;
+        let seed = r#"{"results":[{"input":{"kind":"email","value":"a@b.c"},"account":{"id":"acc_x","n":[-1.5e3,0,true,false,null],"s":"q\"\\\u00e9"}},{"input":{},"error":{"code":"account_not_found","detail":"no"}}],"x":null}"#;
+        let alphabet = br#"{}[]":,\-+.0123456789eEtrufalsn "#;
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut taken = 0;
+        for _ in 0..20_000 {
+            let mut body = seed.as_bytes().to_vec();
+            for _ in 0..1 + next(3) {
+                let at = next(body.len());
+                match next(3) {
+                    0 => body[at] = alphabet[next(alphabet.len())],
+                    1 => drop(body.remove(at)),
+                    _ => body.insert(at, body[at]),
+                }
+            }
+            let text = String::from_utf8(body).unwrap();
+            let ours = read(&text);
+            match serde_json::from_str::<Serde>(&text) {
+                Ok(theirs) => {
+                    let ours = ours.unwrap_or_else(|e| panic!("{text}: {e}"));
+                    let ours_text: Vec<_> =
+                        ours.results.iter().map(|r| r.account.clone().map(|a| &ours.body[a])).collect();
+                    let theirs_text: Vec<_> = theirs.results.iter().map(|r| r.account.map(|a| a.get())).collect();
+                    assert_eq!(ours_text, theirs_text, "{text}");
+                    taken += 1;
+                }
+                Err(_) => assert!(ours.is_err(), "{text}"),
+            }
+        }
+        assert!(taken > 1_000, "only {taken} mutations were still answers");
+    }
+
+    #[test]
+    fn a_run_stops_at_the_first_quote_backslash_or_control_character() {
+        let mut text = *b"abcdefghijklmnopqrstuvwxyz0123456789";
+        assert_eq!(run_length(&text), text.len());
+        for at in 0..text.len() {
+            for stop in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+                let kept = text[at];
+                text[at] = stop;
+                assert_eq!(run_length(&text), at, "{stop:#x} at {at}");
+                // A stop after the first never moves the answer.
+                text[text.len() - 1] = b'"';
+                assert_eq!(run_length(&text), at);
+                text[text.len() - 1] = b'9';
+                text[at] = kept;
+            }
+        }
+        // Bytes above 0x7f (UTF-8) and DEL are not stops.
+        assert_eq!(run_length("é☃\x7f\"".as_bytes()), 6);
+    }
+
+    #[test]
+    fn every_value_serde_json_takes_is_taken_and_every_one_it_refuses_is_refused() {
+        let values = [
+            "0",
+            "-0",
+            "1.5",
+            "-12.25e-7",
+            "1E9",
+            "true",
+            "false",
+            "null",
+            r#""""#,
+            r#""\"\\\/\b\f\n\r\t\u00e9""#,
+            "[]",
+            "{}",
+            r#"[{"a":[{"b":null}]}]"#,
+            r#"{"":""}"#,
+            " [ 1 , 2 ] ",
+            "[1,]",
+            "{\"a\"}",
+            "tr",
+            "nul",
+            "1.e5",
+            ".5",
+            "0x10",
+            "\"\t\"",
+            "[1 2]",
+            "{\"a\":1 \"b\":2}",
+            "\u{a0}1",
+        ];
+        for v in values {
+            let body = format!(r#"{{"results":[{{"input":{v}}}]}}"#);
+            let serde = serde_json::from_str::<serde_json::Value>(v).is_ok();
+            assert_eq!(read(&body).is_ok(), serde, "{v:?}");
+        }
+    }
+}
