@@ -150,7 +150,11 @@ pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
             "is not an email address: the part before `@` must be 1 to 64 characters",
         ));
     }
-    if local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@') {
+    let bad = |c: char| c.is_whitespace() || c.is_control() || c == '@';
+    // The same test, a byte at a time, for an ASCII part (nearly all of them).
+    let bad_ascii = |b: u8| b <= b' ' || b == 0x7f || b == b'@';
+    let has_bad = if local.is_ascii() { local.bytes().any(bad_ascii) } else { local.chars().any(bad) };
+    if has_bad {
         return Err(IdentifierError::new(
             input,
             "is not an email address: it contains a space, a control character or a second `@`",

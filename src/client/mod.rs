@@ -18,8 +18,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use acctl_api::{
-    Account, AuditPage, AuditQuery, BatchLookupRequest, BatchLookupResponse, Challenge, ChallengeRequest, Channel,
-    Identifier, IdentifierKind, LoginRequest, LoginResponse, PasswordChange, PasswordRequest, Problem, SessionsRevoked,
+    Account, AuditPage, AuditQuery, BatchLookupResponse, Challenge, ChallengeRequest, Channel, Identifier,
+    IdentifierKind, LoginRequest, LoginResponse, PasswordChange, PasswordRequest, Problem, SessionsRevoked,
     VerifyRequest, VerifyResponse, Whoami,
 };
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -193,7 +193,7 @@ impl ApiClient {
         identifiers: Vec<Identifier>,
         reveal: bool,
     ) -> Result<BatchAnswer<A>, ApiError> {
-        let body = to_body(&BatchLookupRequest { identifiers })?;
+        let body = batch_body(&identifiers);
         self.send(Call {
             method: Method::POST,
             path: "/v1/accounts:batchLookup".into(),
@@ -209,7 +209,7 @@ impl ApiClient {
 
     /// [`Self::batch_lookup`] with the accounts kept as text ([`BatchText`]).
     pub async fn batch_lookup_text(&self, identifiers: Vec<Identifier>, reveal: bool) -> Result<BatchText, ApiError> {
-        let body = to_body(&BatchLookupRequest { identifiers })?;
+        let body = batch_body(&identifiers);
         let raw = self
             .exchange(Call {
                 method: Method::POST,
@@ -548,6 +548,31 @@ fn to_body<B: Serialize>(body: &B) -> Result<Vec<u8>, ApiError> {
         .map_err(|e| ApiError::Setup { what: "cannot encode the request".into(), source: Some(Box::new(e)) })
 }
 
+/// A [`BatchLookupRequest`]'s JSON, written directly: through serde, these
+/// few fixed keys were a twentieth of `lookup -`'s CPU time. The same bytes.
+fn batch_body(identifiers: &[Identifier]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(20 + identifiers.iter().map(|i| i.value.len() + 32).sum::<usize>());
+    out.extend_from_slice(b"{\"identifiers\":[");
+    for (n, id) in identifiers.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"kind\":\"");
+        out.extend_from_slice(id.kind.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"value\":");
+        if id.value.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+            out.push(b'"');
+            out.extend_from_slice(id.value.as_bytes());
+            out.push(b'"');
+        } else {
+            serde_json::to_writer(&mut out, &id.value).expect("a string always encodes");
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+    out
+}
+
 fn reveal_query(reveal: bool) -> Vec<(&'static str, String)> {
     if reveal { vec![("reveal", "true".to_owned())] } else { Vec::new() }
 }
@@ -567,6 +592,8 @@ fn segment(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use acctl_api::BatchLookupRequest;
+
     use super::*;
 
     #[test]
@@ -581,6 +608,20 @@ mod tests {
         // A resumed bulk job derives the same key for the same item, so the service replays it.
         assert_eq!(IdempotencyKey::derived("job1", "7"), IdempotencyKey::derived("job1", "7"));
         assert_eq!(IdempotencyKey::derived("job1", "7").as_str(), "acctl-job1-7");
+    }
+
+    #[test]
+    fn a_batch_body_is_what_serde_would_write() {
+        let ids = ["a@b.c", "say \"hi\"\\", "tab\there", "ünï\u{7f}", ""];
+        let identifiers: Vec<Identifier> = ids
+            .iter()
+            .zip([IdentifierKind::Email, IdentifierKind::Phone, IdentifierKind::Id].into_iter().cycle())
+            .map(|(value, kind)| Identifier { kind, value: (*value).to_owned() })
+            .collect();
+        for n in 0..=identifiers.len() {
+            let request = BatchLookupRequest { identifiers: identifiers[..n].to_vec() };
+            assert_eq!(batch_body(&request.identifiers), serde_json::to_vec(&request).unwrap());
+        }
     }
 
     #[test]
