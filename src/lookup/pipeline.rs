@@ -117,7 +117,7 @@ type Answer = Result<AccountJson, (String, String)>;
 async fn lookup(client: &ApiClient, identifiers: Vec<Identifier>, reveal: bool) -> Result<Vec<Answer>, CliError> {
     let expected = identifiers.len();
     match client.batch_lookup::<Account>(identifiers, reveal).await {
-        Ok(answer) => answers(answer.results, expected, |a| Ok(a.into())),
+        Ok(answer) => Ok(answers(answer.results, expected, |a| Ok(a.into()))),
         Err(e) => failed_batch(e, expected),
     }
 }
@@ -126,7 +126,9 @@ async fn lookup(client: &ApiClient, identifiers: Vec<Identifier>, reveal: bool) 
 async fn lookup_text(client: &ApiClient, identifiers: Vec<Identifier>, reveal: bool) -> Result<Vec<Answer>, CliError> {
     let expected = identifiers.len();
     match client.batch_lookup_text(identifiers, reveal).await {
-        Ok(BatchText { body, results }) => answers(results, expected, |range| AccountJson::from_service(&body, range)),
+        Ok(BatchText { body, results }) => {
+            Ok(answers(results, expected, |range| AccountJson::from_service(&body, range)))
+        }
         Err(e) => failed_batch(e, expected),
     }
 }
@@ -137,12 +139,12 @@ fn answers<A>(
     results: Vec<BatchLookupResult<A, String, IgnoredAny>>,
     expected: usize,
     into: impl Fn(A) -> Result<AccountJson, serde_json::Error>,
-) -> Result<Vec<Answer>, CliError> {
+) -> Vec<Answer> {
     if results.len() != expected {
         let detail = format!("the service answered {} results for {expected} identifiers", results.len());
-        return Ok(all_failed(expected, codes::BACKEND_UNAVAILABLE.to_owned(), detail));
+        return all_failed(expected, codes::BACKEND_UNAVAILABLE.to_owned(), detail);
     }
-    Ok(results
+    results
         .into_iter()
         .map(|result| match (result.account, result.error) {
             (Some(account), _) => into(account).map_err(|e| {
@@ -157,7 +159,7 @@ fn answers<A>(
                 "the service answered neither an account nor an error".to_owned(),
             )),
         })
-        .collect())
+        .collect()
 }
 
 /// A batch the service did not answer: the run ends when every batch would
