@@ -91,6 +91,12 @@ fn run_length(rest: &[u8]) -> usize {
     n + rest[n..].iter().position(|&c| STRING_STOP[c as usize]).unwrap_or(rest.len() - n)
 }
 
+/// Where a key is in the body, and whether it has escapes to undo.
+struct Key {
+    range: Range<usize>,
+    escaped: bool,
+}
+
 struct Scanner<'a> {
     text: &'a str,
     /// `text`'s bytes.
@@ -128,7 +134,7 @@ impl<'a> Scanner<'a> {
     fn answer(&mut self) -> Result<Vec<BatchLookupResult<Range<usize>, String, IgnoredAny>>> {
         let mut results = None;
         self.object(|s, key| {
-            if key != "results" {
+            if s.key_text(key)? != "results" {
                 return s.value(1);
             }
             if results.is_some() {
@@ -149,7 +155,7 @@ impl<'a> Scanner<'a> {
     fn result(&mut self) -> Result<BatchLookupResult<Range<usize>, String, IgnoredAny>> {
         let (mut input, mut account, mut error) = (false, None, None);
         self.object(|s, key| {
-            let seen = match key.as_ref() {
+            let seen = match s.key_text(key)?.as_ref() {
                 "input" => {
                     s.value(3)?;
                     std::mem::replace(&mut input, true)
@@ -183,35 +189,9 @@ impl<'a> Scanner<'a> {
             .map_err(|_| Malformed { what: "an item error without a `code` and `detail` string", at: range.start })
     }
 
-    /// `{ "key": value, … }`, each value read by `member`, which gets the key
-    /// unescaped (keys are compared as `serde_json` compares them).
-    fn object(&mut self, mut member: impl FnMut(&mut Self, std::borrow::Cow<'a, str>) -> Result<()>) -> Result<()> {
+    /// `{ "key": value, … }`, each value read by `member`, which gets the key.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, Key) -> Result<()>) -> Result<()> {
         self.expect(b'{', "not an object")?;
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(());
-        }
-        loop {
-            self.ws();
-            let key = self.key()?;
-            self.expect(b':', "no `:` after a key")?;
-            member(self, key)?;
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.err("no `,` or `}` after a member")),
-            }
-        }
-    }
-
-    /// [`Self::object`] with every key and value only checked.
-    fn skip_object(&mut self, depth: u32) -> Result<()> {
-        self.i += 1;
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
@@ -222,9 +202,11 @@ impl<'a> Scanner<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.err("a key that is not a string"));
             }
-            self.string()?;
+            let start = self.i;
+            let escaped = self.string()?;
+            let key = Key { range: start..self.i, escaped };
             self.expect(b':', "no `:` after a key")?;
-            self.value(depth + 1)?;
+            member(self, key)?;
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -259,15 +241,11 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn key(&mut self) -> Result<std::borrow::Cow<'a, str>> {
-        if self.peek() != Some(b'"') {
-            return Err(self.err("a key that is not a string"));
-        }
-        let start = self.i;
-        let escaped = self.string()?;
+    /// A key's text, unescaped: keys are compared as `serde_json` compares them.
+    fn key_text(&self, key: Key) -> Result<std::borrow::Cow<'a, str>> {
         // Both ends are quotes, so both are character boundaries.
-        let text = &self.text[start..self.i];
-        if escaped {
+        let text = &self.text[key.range];
+        if key.escaped {
             return serde_json::from_str::<String>(text).map(Into::into).map_err(|_| self.err("a malformed key"));
         }
         Ok(text[1..text.len() - 1].into())
@@ -280,7 +258,7 @@ impl<'a> Scanner<'a> {
         }
         self.ws();
         match self.peek() {
-            Some(b'{') => self.skip_object(depth),
+            Some(b'{') => self.object(|s, _| s.value(depth + 1)),
             Some(b'[') => self.array(|s| s.value(depth + 1)),
             Some(b'"') => self.string().map(drop),
             Some(b't') => self.literal(b"true"),

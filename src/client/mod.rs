@@ -193,35 +193,12 @@ impl ApiClient {
         identifiers: Vec<Identifier>,
         reveal: bool,
     ) -> Result<BatchAnswer<A>, ApiError> {
-        let body = batch_body(&identifiers);
-        self.send(Call {
-            method: Method::POST,
-            path: "/v1/accounts:batchLookup".into(),
-            query: reveal_query(reveal),
-            body: Some(body),
-            change: None,
-            retry: true,
-            auth: true,
-        })
-        .await
-        .map(|(answer, _)| answer)
+        self.send(batch_call(&identifiers, reveal)).await.map(|(answer, _)| answer)
     }
 
     /// [`Self::batch_lookup`] with the accounts kept as text ([`BatchText`]).
     pub async fn batch_lookup_text(&self, identifiers: Vec<Identifier>, reveal: bool) -> Result<BatchText, ApiError> {
-        let body = batch_body(&identifiers);
-        let raw = self
-            .exchange(Call {
-                method: Method::POST,
-                path: "/v1/accounts:batchLookup".into(),
-                query: reveal_query(reveal),
-                body: Some(body),
-                change: None,
-                retry: true,
-                auth: true,
-            })
-            .await?;
-        let RawAnswer { bytes, endpoint, request_id } = raw;
+        let RawAnswer { bytes, endpoint, request_id } = self.exchange(batch_call(&identifiers, reveal)).await?;
         let answer = BatchText::read(bytes).map_err(|malformed| ApiError::Decode {
             endpoint: endpoint.clone(),
             request_id: request_id.clone(),
@@ -548,7 +525,20 @@ fn to_body<B: Serialize>(body: &B) -> Result<Vec<u8>, ApiError> {
         .map_err(|e| ApiError::Setup { what: "cannot encode the request".into(), source: Some(Box::new(e)) })
 }
 
-/// A [`BatchLookupRequest`]'s JSON, written directly: through serde, these
+/// `POST /v1/accounts:batchLookup` for `identifiers`: read-only, so retried.
+fn batch_call(identifiers: &[Identifier], reveal: bool) -> Call<'static> {
+    Call {
+        method: Method::POST,
+        path: "/v1/accounts:batchLookup".into(),
+        query: reveal_query(reveal),
+        body: Some(batch_body(identifiers)),
+        change: None,
+        retry: true,
+        auth: true,
+    }
+}
+
+/// A [`BatchLookupRequest`](acctl_api::BatchLookupRequest)'s JSON, written directly: through serde, these
 /// few fixed keys were a twentieth of `lookup -`'s CPU time. The same bytes.
 fn batch_body(identifiers: &[Identifier]) -> Vec<u8> {
     let mut out = Vec::with_capacity(20 + identifiers.iter().map(|i| i.value.len() + 32).sum::<usize>());
