@@ -84,7 +84,7 @@ impl Serialize for AccountJson {
         match self {
             AccountJson::Decoded(a) => a.serialize(serializer),
             // Only where a record is not written by `write_json_line`
-            // (`--jq`, a terminal): parsing the text again costs nothing there.
+            // (`--jq`, a terminal), which decode every record anyway.
             AccountJson::Verbatim { body, range } => RawValue::from_string(body[range.clone()].to_owned())
                 .map_err(serde::ser::Error::custom)?
                 .serialize(serializer),
