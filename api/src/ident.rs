@@ -141,6 +141,68 @@ fn detect_kind(s: &str) -> Option<IdentifierKind> {
 /// [`normalize_local_part`]).
 pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
     let s = input.trim();
+    if let Some(email) = plain_email(s) {
+        return Ok(email);
+    }
+    general_email(input, s)
+}
+
+/// A plain ASCII address, as nearly every one in a `lookup -` pipeline is,
+/// checked and normalised in one pass over its bytes: what [`general_email`]
+/// answers for it, or `None` to ask that (any other address, and every one
+/// it refuses). For 200,000 addresses the general path was a tenth of
+/// `acctl lookup -`'s CPU time.
+fn plain_email(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let at = b.iter().rposition(|&c| c == b'@')?;
+    let (local, domain) = (&b[..at], &b[at + 1..]);
+    // Printable ASCII without a second `@`, as `bad_ascii` below.
+    if local.is_empty() || local.len() > 64 || !local.iter().all(|&c| c > b' ' && c < 0x7f && c != b'@') {
+        return None;
+    }
+    // Labels of letters, digits and inner `-`, none an `xn--` one (IDNA
+    // checks those), at least two, 63 and 253 bytes at most: `is_host_name`.
+    if domain.len() > 253 {
+        return None;
+    }
+    let (mut label, mut labels, mut upper, mut last) = (0usize, 1, false, b'.');
+    for (i, &c) in domain.iter().enumerate() {
+        if c == b'.' {
+            if label == 0 || last == b'-' {
+                return None;
+            }
+            label = 0;
+            labels += 1;
+        } else if c.is_ascii_alphanumeric() || c == b'-' {
+            if label == 0 && (c == b'-' || domain[i..].get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))) {
+                return None;
+            }
+            label += 1;
+            if label > 63 {
+                return None;
+            }
+            upper |= c.is_ascii_uppercase();
+        } else {
+            return None;
+        }
+        last = c;
+    }
+    if label == 0 || last == b'-' || labels < 2 {
+        return None;
+    }
+    let mut email = String::with_capacity(s.len());
+    email.push_str(&s[..=at]);
+    if upper {
+        email.extend(s[at + 1..].chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        email.push_str(&s[at + 1..]);
+    }
+    Some(email)
+}
+
+/// Every address: [`plain_email`]'s rules, and Unicode local parts and
+/// internationalised domains, with the reason when it is not an address.
+fn general_email(input: &str, s: &str) -> Result<String, IdentifierError> {
     let (local, domain) =
         s.rsplit_once('@').ok_or_else(|| IdentifierError::new(input, "is not an email address: it has no `@`"))?;
     let local = normalize_local_part(local).map_err(|reason| IdentifierError::new(input, reason))?;
@@ -394,6 +456,68 @@ fn country_calling_code(digits: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Wherever the one-pass path takes an address, the general path takes
+    /// it too, with the same result; it takes the everyday ones.
+    #[test]
+    fn plain_addresses_are_normalised_as_the_general_path_does() {
+        let alphabet: Vec<char> = "aZ9-.@@.xXnN-_+ é\t".chars().collect();
+        let label_chars: Vec<char> = "abZ09-xn".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let pick = |next: &mut dyn FnMut(usize) -> usize, set: &[char], len: usize| {
+            (0..len).map(|_| set[next(set.len())]).collect::<String>()
+        };
+        let mut taken = 0;
+        let mut inputs: Vec<String> = vec![
+            "Alice@Example.COM".into(),
+            "a@xn--bcher-kva.de".into(),
+            "a@XN--bcher-kva.de".into(),
+            "a@b.c".into(),
+            "a@b".into(),
+            "a@b.".into(),
+            "a@.b".into(),
+            "a@b-.c".into(),
+            "a@-b.c".into(),
+            format!("{}@example.com", "x".repeat(64)),
+            format!("{}@example.com", "x".repeat(65)),
+            format!("a@{}.com", "x".repeat(63)),
+            format!("a@{}.com", "x".repeat(64)),
+            format!("a@{}.com", vec!["x".repeat(60); 4].join(".")),
+            format!("a@{}.co", vec!["x".repeat(61); 4].join(".")),
+        ];
+        // Random strings, and addresses built from parts that are sometimes wrong.
+        for _ in 0..50_000 {
+            let text = if next(4) == 0 {
+                let len = 1 + next(14);
+                pick(&mut next, &alphabet, len)
+            } else {
+                let len = 1 + next(4);
+                let local = pick(&mut next, &alphabet, len).replace('@', "a");
+                let labels: Vec<String> = (0..1 + next(3))
+                    .map(|_| {
+                        let len = next(5);
+                        pick(&mut next, &label_chars, len)
+                    })
+                    .collect();
+                format!("{local}@{}", labels.join("."))
+            };
+            inputs.push(text);
+        }
+        for s in &inputs {
+            if let Some(fast) = plain_email(s) {
+                assert_eq!(general_email(s, s), Ok(fast), "{s:?}");
+                taken += 1;
+            }
+        }
+        assert!(taken > 1_000, "the one-pass path took only {taken}");
+        assert_eq!(plain_email("Alice@Example.COM").as_deref(), Some("Alice@example.com"));
+    }
 
     #[test]
     fn emails_are_trimmed_and_their_domain_lowered_and_idna_encoded() {

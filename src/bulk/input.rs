@@ -68,7 +68,11 @@ mod tests {
             .unwrap()
             .items
             .into_iter()
-            .map(|it| (it.line, it.input, it.ident.map(|i| i.to_string()).map_err(|(code, _)| code)))
+            .map(|it| {
+                let line = it.line;
+                let (input, ident) = it.into_parts();
+                (line, input, ident.map(|i| i.to_string()).map_err(|(code, _)| code))
+            })
             .collect()
     }
 

@@ -48,11 +48,12 @@ pub async fn plan(
     let mut settled = Vec::new();
     let mut to_find: Vec<(u64, String, Identifier)> = Vec::new();
     for it in items {
-        match it.ident {
-            Ok(ident) => to_find.push((it.line, it.input, ident)),
-            Err((code, detail)) => {
+        let line = it.line;
+        match it.into_parts() {
+            (input, Ok(ident)) => to_find.push((line, input, ident)),
+            (input, Err((code, detail))) => {
                 let outcome = if code == codes::ACCOUNT_NOT_FOUND { Outcome::NotFound } else { Outcome::Invalid };
-                settled.push(result(it.line, it.input, None, outcome, Some(code.to_owned()), Some(detail)));
+                settled.push(result(line, input, None, outcome, Some(code.to_owned()), Some(detail)));
             }
         }
     }
@@ -60,8 +61,8 @@ pub async fn plan(
         to_find.chunks(acctl_api::BATCH_LOOKUP_MAX).map(<[_]>::to_vec).collect();
     let answers: Vec<_> = stream::iter(batches)
         .map(|batch| async move {
-            let idents = batch.iter().map(|(_, _, i)| i.clone()).collect();
-            client.batch_lookup::<Account>(idents, false).await.map(|a| (batch, a))
+            let idents: Vec<&Identifier> = batch.iter().map(|(_, _, i)| i).collect();
+            client.batch_lookup::<Account>(&idents, false).await.map(|a| (batch, a))
         })
         .buffered(concurrency.max(1))
         .collect()

@@ -99,14 +99,11 @@ pub async fn run(args: LookupArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
         .iter()
         .zip(identifiers)
         .zip(1..)
-        .map(|((input, ident), line)| InputItem { line, input: input.trim().to_owned(), ident: Ok(ident) })
+        .map(|((input, ident), line)| InputItem::new(line, input.trim().to_owned(), Ok(ident)))
         .collect::<Vec<_>>();
     let (tx, rx) = tokio::sync::mpsc::channel(acctl_api::BATCH_LOOKUP_MAX);
     for chunk in items.chunks(acctl_api::BATCH_LOOKUP_MAX) {
-        let batch = chunk
-            .iter()
-            .map(|it| InputItem { line: it.line, input: it.input.clone(), ident: it.ident.clone() })
-            .collect();
+        let batch = chunk.to_vec();
         let _ = tx.send(Ok(batch)).await;
     }
     drop(tx);

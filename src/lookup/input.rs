@@ -17,14 +17,59 @@ use super::codes;
 use crate::error::CliError;
 
 /// One non-blank input line.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct InputItem {
     /// The line it came from (1-based; a CSV record's first line), for messages.
     pub line: u64,
-    /// The identifier as given (trimmed; lossily decoded if not UTF-8).
-    pub input: String,
+    /// The identifier as given (trimmed; lossily decoded if not UTF-8), when
+    /// it is not the parsed identifier's own text; `None` when it is (most
+    /// lines), so a 100,000-line pipeline allocates and frees one string a
+    /// line, not two. [`InputItem::input`] reads it either way.
+    given: Option<String>,
     /// The parsed identifier, or the line's error `(code, detail)`.
     pub ident: Result<Identifier, (&'static str, String)>,
+}
+
+/// A line's error: `(code, detail)`.
+pub type LineError = (&'static str, String);
+
+impl InputItem {
+    /// A line whose text is `input`.
+    pub fn new(line: u64, input: String, ident: Result<Identifier, LineError>) -> InputItem {
+        let same = matches!(&ident, Ok(id) if id.value == input);
+        InputItem { line, given: (!same).then_some(input), ident }
+    }
+
+    /// [`InputItem::new`] that copies `input` only when it differs from the identifier.
+    fn parsed(line: u64, input: &str, ident: Result<Identifier, LineError>) -> InputItem {
+        let same = matches!(&ident, Ok(id) if id.value == input);
+        InputItem { line, given: (!same).then(|| input.to_owned()), ident }
+    }
+
+    /// The identifier as given.
+    pub fn input(&self) -> &str {
+        match (&self.given, &self.ident) {
+            (Some(given), _) => given,
+            (None, Ok(ident)) => &ident.value,
+            (None, Err(_)) => "",
+        }
+    }
+
+    /// The identifier as given, and the line's error if it has one; the
+    /// identifier's text is moved, not copied, when it is the input.
+    pub fn into_input(self) -> (String, Option<LineError>) {
+        match (self.given, self.ident) {
+            (Some(given), ident) => (given, ident.err()),
+            (None, Ok(ident)) => (ident.value, None),
+            (None, Err(e)) => (String::new(), Some(e)),
+        }
+    }
+
+    /// The identifier as given and the parsed identifier, each its own string.
+    pub fn into_parts(self) -> (String, Result<Identifier, LineError>) {
+        let input = self.input().to_owned();
+        (input, self.ident)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -60,17 +105,16 @@ struct LookupLineError {
 }
 
 fn lookup_record(text: &str, line_no: u64) -> InputItem {
-    let invalid =
-        |input: String, detail: String| InputItem { line: line_no, input, ident: Err((codes::INVALID_INPUT, detail)) };
+    let invalid = |input: String, detail: String| InputItem::new(line_no, input, Err((codes::INVALID_INPUT, detail)));
     match serde_json::from_str::<LookupLine>(text) {
         Ok(LookupLine { input, account: Some(account), .. }) => {
             match Identifier::normalized(IdentifierKind::Id, &account.id, None) {
-                Ok(ident) => InputItem { line: line_no, input, ident: Ok(ident) },
+                Ok(ident) => InputItem::new(line_no, input, Ok(ident)),
                 Err(e) => invalid(input, e.to_string()),
             }
         }
         Ok(LookupLine { input, error: Some(e), .. }) if e.code == codes::ACCOUNT_NOT_FOUND => {
-            InputItem { line: line_no, input, ident: Err((codes::ACCOUNT_NOT_FOUND, e.detail)) }
+            InputItem::new(line_no, input, Err((codes::ACCOUNT_NOT_FOUND, e.detail)))
         }
         Ok(LookupLine { input, error: Some(e), .. }) => {
             invalid(input, format!("the lookup answered `{}` for this line: {}", e.code, e.detail))
@@ -88,10 +132,8 @@ pub fn read_batches<P>(reader: impl Read, format: InputFormat, parse: P, batch: 
 where
     P: Fn(&str) -> Result<Identifier, IdentifierError>,
 {
-    let item = |input: &str, line: u64| InputItem {
-        line,
-        input: input.to_owned(),
-        ident: parse(input).map_err(|e| (codes::INVALID_IDENTIFIER, e.to_string())),
+    let item = |input: &str, line: u64| {
+        InputItem::parsed(line, input, parse(input).map_err(|e| (codes::INVALID_IDENTIFIER, e.to_string())))
     };
     let mut pending = Vec::with_capacity(batch);
     let push = |it: InputItem, pending: &mut Vec<InputItem>| -> bool {
@@ -125,11 +167,11 @@ where
                         Ok(text) if text.trim().is_empty() => continue,
                         Ok(text) if records => lookup_record(text.trim(), line_no),
                         Ok(text) => item(text.trim(), line_no),
-                        Err(_) => InputItem {
-                            line: line_no,
-                            input: String::from_utf8_lossy(line).trim().to_owned(),
-                            ident: Err((codes::INVALID_INPUT, format!("line {line_no} is not valid UTF-8"))),
-                        },
+                        Err(_) => InputItem::new(
+                            line_no,
+                            String::from_utf8_lossy(line).trim().to_owned(),
+                            Err((codes::INVALID_INPUT, format!("line {line_no} is not valid UTF-8"))),
+                        ),
                     };
                     if !push(it, &mut pending) {
                         return Ok(());
@@ -157,18 +199,18 @@ where
                 while csv.read_byte_record(&mut record).map_err(csv_error)? {
                     let line_no = record.position().map_or(0, |p| p.line());
                     let it = match record.get(index).map(std::str::from_utf8) {
-                        None => InputItem {
-                            line: line_no,
-                            input: String::new(),
-                            ident: Err((codes::INVALID_INPUT, format!("line {line_no} has no column `{column}`"))),
-                        },
+                        None => InputItem::new(
+                            line_no,
+                            String::new(),
+                            Err((codes::INVALID_INPUT, format!("line {line_no} has no column `{column}`"))),
+                        ),
                         Some(Ok(text)) if text.trim().is_empty() => continue,
                         Some(Ok(text)) => item(text.trim(), line_no),
-                        Some(Err(_)) => InputItem {
-                            line: line_no,
-                            input: String::from_utf8_lossy(&record[index]).trim().to_owned(),
-                            ident: Err((codes::INVALID_INPUT, format!("line {line_no} is not valid UTF-8"))),
-                        },
+                        Some(Err(_)) => InputItem::new(
+                            line_no,
+                            String::from_utf8_lossy(&record[index]).trim().to_owned(),
+                            Err((codes::INVALID_INPUT, format!("line {line_no} is not valid UTF-8"))),
+                        ),
                     };
                     if !push(it, &mut pending) {
                         return Ok(());
@@ -203,7 +245,8 @@ mod tests {
         let mut out = Vec::new();
         while let Ok(batch) = rx.try_recv() {
             for it in batch.unwrap() {
-                out.push((it.input, it.ident.map(|i| i.to_string()).map_err(|(code, _)| code.to_owned())));
+                let (input, ident) = it.into_parts();
+                out.push((input, ident.map(|i| i.to_string()).map_err(|(code, _)| code.to_owned())));
             }
         }
         out

@@ -221,7 +221,7 @@ impl Record for LookupRecord {
             return serde_json::to_writer(out, self);
         };
         out.write_all(b"{\"input\":").map_err(serde_json::Error::io)?;
-        serde_json::to_writer(&mut *out, &self.input)?;
+        crate::output::record::write_json_str(out, &self.input)?;
         out.write_all(b",\"account\":").map_err(serde_json::Error::io)?;
         out.write_all(body[range.clone()].as_bytes()).map_err(serde_json::Error::io)?;
         out.write_all(b"}").map_err(serde_json::Error::io)

@@ -79,29 +79,24 @@ async fn resolve(
     verbatim: bool,
     batch: Batch,
 ) -> Result<Vec<LookupRecord>, CliError> {
-    let mut items: Vec<InputItem> = batch?;
-    // The identifiers move into the request; each item keeps only whether it had one.
-    let identifiers: Vec<Identifier> = items
-        .iter_mut()
-        .filter_map(|it| it.ident.as_mut().ok())
-        .map(|id| Identifier { kind: id.kind, value: std::mem::take(&mut id.value) })
-        .collect();
+    let items: Vec<InputItem> = batch?;
+    let identifiers: Vec<&Identifier> = items.iter().filter_map(|it| it.ident.as_ref().ok()).collect();
     let mut answers = if identifiers.is_empty() {
         Vec::new()
     } else if verbatim {
-        lookup_text(client, identifiers, reveal).await?
+        lookup_text(client, &identifiers, reveal).await?
     } else {
-        lookup(client, identifiers, reveal).await?
+        lookup(client, &identifiers, reveal).await?
     }
     .into_iter();
     let mut records = Vec::with_capacity(items.len());
     for item in items {
-        let record = match item.ident {
-            Err((code, detail)) => LookupRecord::failed(item.input, code, detail),
-            Ok(_) => match answers.next() {
-                Some(Ok(account)) => LookupRecord::found(item.input, account),
-                Some(Err((code, detail))) => LookupRecord::failed(item.input, &code, detail),
-                None => LookupRecord::failed(item.input, codes::BACKEND_UNAVAILABLE, "no answer for this line"),
+        let record = match item.into_input() {
+            (input, Some((code, detail))) => LookupRecord::failed(input, code, detail),
+            (input, None) => match answers.next() {
+                Some(Ok(account)) => LookupRecord::found(input, account),
+                Some(Err((code, detail))) => LookupRecord::failed(input, &code, detail),
+                None => LookupRecord::failed(input, codes::BACKEND_UNAVAILABLE, "no answer for this line"),
             },
         };
         records.push(record);
@@ -114,7 +109,7 @@ type Answer = Result<AccountJson, (String, String)>;
 
 /// One `accounts:batchLookup` request, each account decoded as an [`Account`];
 /// one answer per identifier, in order.
-async fn lookup(client: &ApiClient, identifiers: Vec<Identifier>, reveal: bool) -> Result<Vec<Answer>, CliError> {
+async fn lookup(client: &ApiClient, identifiers: &[&Identifier], reveal: bool) -> Result<Vec<Answer>, CliError> {
     let expected = identifiers.len();
     match client.batch_lookup::<Account>(identifiers, reveal).await {
         Ok(answer) => Ok(answers(answer.results, expected, |a| Ok(a.into()))),
@@ -123,7 +118,7 @@ async fn lookup(client: &ApiClient, identifiers: Vec<Identifier>, reveal: bool) 
 }
 
 /// [`lookup`] for NDJSON: each account kept as the service's text.
-async fn lookup_text(client: &ApiClient, identifiers: Vec<Identifier>, reveal: bool) -> Result<Vec<Answer>, CliError> {
+async fn lookup_text(client: &ApiClient, identifiers: &[&Identifier], reveal: bool) -> Result<Vec<Answer>, CliError> {
     let expected = identifiers.len();
     match client.batch_lookup_text(identifiers, reveal).await {
         Ok(BatchText { body, results }) => {

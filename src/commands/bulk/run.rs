@@ -275,10 +275,9 @@ async fn refetch(
 ) -> Result<HashMap<String, Account>, CliError> {
     let items = targets
         .iter()
-        .map(|t| crate::lookup::input::InputItem {
-            line: t.line,
-            input: t.account_id.clone(),
-            ident: Ok(Identifier::new(IdentifierKind::Id, t.account_id.clone())),
+        .map(|t| {
+            let id = Identifier::new(IdentifierKind::Id, t.account_id.clone());
+            crate::lookup::input::InputItem::new(t.line, t.account_id.clone(), Ok(id))
         })
         .collect();
     // Planned as an action that is never "already done", so every account found comes back.
