@@ -147,6 +147,24 @@ pub fn normalize_email(input: &str) -> Result<String, IdentifierError> {
     general_email(input, s)
 }
 
+/// [`plain_email`]'s classes of a host name's bytes: 0 none.
+const LOWER_DIGIT_HYPHEN: u8 = 1;
+const UPPER: u8 = 2;
+static HOST_BYTE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' {
+            t[c] = LOWER_DIGIT_HYPHEN;
+        } else if b.is_ascii_uppercase() {
+            t[c] = UPPER;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// A plain ASCII address, as nearly every one in a `lookup -` pipeline is,
 /// checked and normalised in one pass over its bytes: what [`general_email`]
 /// answers for it, or `None` to ask that (any other address, and every one
@@ -165,31 +183,29 @@ fn plain_email(s: &str) -> Option<String> {
     if domain.len() > 253 {
         return None;
     }
-    let (mut label, mut labels, mut upper, mut last) = (0usize, 1, false, b'.');
-    for (i, &c) in domain.iter().enumerate() {
-        if c == b'.' {
-            if label == 0 || last == b'-' {
-                return None;
-            }
-            label = 0;
-            labels += 1;
-        } else if c.is_ascii_alphanumeric() || c == b'-' {
-            if label == 0 && (c == b'-' || domain[i..].get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))) {
-                return None;
-            }
-            label += 1;
-            if label > 63 {
-                return None;
-            }
-            upper |= c.is_ascii_uppercase();
-        } else {
+    let (mut labels, mut classes) = (0, 0);
+    for label in domain.split(|&c| c == b'.') {
+        let (&first, &last) = (label.first()?, label.last()?);
+        if label.len() > 63
+            || first == b'-'
+            || last == b'-'
+            || label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+        {
             return None;
         }
-        last = c;
+        for &c in label {
+            let class = HOST_BYTE[usize::from(c)];
+            if class == 0 {
+                return None;
+            }
+            classes |= class;
+        }
+        labels += 1;
     }
-    if label == 0 || last == b'-' || labels < 2 {
+    if labels < 2 {
         return None;
     }
+    let upper = classes & UPPER != 0;
     let mut email = String::with_capacity(s.len());
     email.push_str(&s[..=at]);
     if upper {

@@ -270,6 +270,32 @@ mod tests {
         );
     }
 
+    /// Lines that cross the reader's 256 KiB buffer, and a last line without
+    /// its `\n`, come through whole, in order, with their line numbers.
+    #[test]
+    fn lines_across_the_read_buffer_come_through_whole() {
+        let mut text = String::new();
+        for n in 0..40_000 {
+            text.push_str(&format!("user{n}@example.com\n"));
+        }
+        text.push_str("last@example.com");
+        let (tx, mut rx) = mpsc::channel(1_000);
+        std::thread::spawn(move || {
+            read_batches(text.as_bytes(), InputFormat::Lines, |s| Identifier::parse(s, None), 500, tx)
+        });
+        let mut lines = Vec::new();
+        while let Some(batch) = rx.blocking_recv() {
+            for it in batch.unwrap() {
+                lines.push((it.line, it.input().to_owned(), it.ident.is_ok()));
+            }
+        }
+        assert_eq!(lines.len(), 40_001);
+        for (n, (line, input, ok)) in lines.iter().enumerate().take(40_000) {
+            assert_eq!((*line, input.as_str(), *ok), (n as u64 + 1, format!("user{n}@example.com").as_str(), true));
+        }
+        assert_eq!(lines[40_000], (40_001, "last@example.com".to_owned(), true));
+    }
+
     #[test]
     fn csv_takes_the_named_column() {
         let got = read(
