@@ -3,7 +3,8 @@
 //! the body, and is passed on from there.
 //!
 //! It is still checked whole, as strictly as `serde_json` would: the body is
-//! UTF-8; it is one JSON value (RFC 8259: strings without raw control
+//! UTF-8 (checked inside strings, the only place JSON has other than ASCII,
+//! rather than in a pass of its own over the body); it is one JSON value (RFC 8259: strings without raw control
 //! characters and with known escapes, numbers in the grammar, `true`,
 //! `false`, `null`, at most 127 arrays and objects deep) and nothing after it; `results`
 //! is an array of objects; a result's `account` is a value or `null`, its
@@ -21,12 +22,12 @@ use std::sync::Arc;
 use acctl_api::{BatchLookupResult, ItemError};
 use serde::de::IgnoredAny;
 
-use crate::output::record::plain_json_run;
+use crate::output::record::ascii_json_run;
 
-/// A batch answer: each account a range of `body`.
+/// A batch answer: each account a range of `body`, UTF-8 JSON text.
 #[derive(Debug)]
 pub struct BatchText {
-    pub body: Arc<String>,
+    pub body: Arc<Vec<u8>>,
     pub results: Vec<BatchLookupResult<Range<usize>, String, IgnoredAny>>,
 }
 
@@ -43,10 +44,8 @@ pub struct Malformed {
 const MAX_OPEN: u32 = 127;
 
 impl BatchText {
-    pub fn read(bytes: Vec<u8>) -> Result<Self, Malformed> {
-        let body = String::from_utf8(bytes)
-            .map_err(|e| Malformed { what: "the answer is not UTF-8 text", at: e.utf8_error().valid_up_to() })?;
-        let mut s = Scanner { text: &body, b: body.as_bytes(), i: 0 };
+    pub fn read(body: Vec<u8>) -> Result<Self, Malformed> {
+        let mut s = Scanner { b: &body, i: 0 };
         s.ws();
         let results = s.answer()?;
         s.ws();
@@ -64,8 +63,6 @@ struct Key {
 }
 
 struct Scanner<'a> {
-    text: &'a str,
-    /// `text`'s bytes.
     b: &'a [u8],
     i: usize,
 }
@@ -106,7 +103,7 @@ impl<'a> Scanner<'a> {
     fn answer(&mut self) -> Result<Vec<BatchLookupResult<Range<usize>, String, IgnoredAny>>> {
         let mut results = None;
         self.object(|s, key| {
-            if s.key_text(key)? != "results" {
+            if *s.key_text(key)? != *b"results" {
                 return s.value(1);
             }
             if results.is_some() {
@@ -128,12 +125,12 @@ impl<'a> Scanner<'a> {
         let (mut input, mut account, mut error) = (false, None, None);
         self.object(|s, key| {
             let seen = match s.key_text(key)?.as_ref() {
-                "input" => {
+                b"input" => {
                     s.value(3)?;
                     std::mem::replace(&mut input, true)
                 }
-                "account" => account.replace(s.nullable_range()?).is_some(),
-                "error" => error.replace(s.nullable_error()?).is_some(),
+                b"account" => account.replace(s.nullable_range()?).is_some(),
+                b"error" => error.replace(s.nullable_error()?).is_some(),
                 _ => return s.value(3),
             };
             if seen { Err(s.err("a key twice in a result")) } else { Ok(()) }
@@ -156,7 +153,7 @@ impl<'a> Scanner<'a> {
     /// An item's error; rare enough to decode with `serde_json`.
     fn nullable_error(&mut self) -> Result<Option<ItemError<String>>> {
         let Some(range) = self.nullable_range()? else { return Ok(None) };
-        serde_json::from_str(&self.text[range.clone()])
+        serde_json::from_slice(&self.b[range.clone()])
             .map(Some)
             .map_err(|_| Malformed { what: "an item error without a `code` and `detail` string", at: range.start })
     }
@@ -214,11 +211,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// A key's text, unescaped: keys are compared as `serde_json` compares them.
-    fn key_text(&self, key: Key) -> Result<std::borrow::Cow<'a, str>> {
-        // Both ends are quotes, so both are character boundaries.
-        let text = &self.text[key.range];
+    fn key_text(&self, key: Key) -> Result<std::borrow::Cow<'a, [u8]>> {
+        let text = &self.b[key.range];
         if key.escaped {
-            return serde_json::from_str::<String>(text).map(Into::into).map_err(|_| self.err("a malformed key"));
+            return serde_json::from_slice::<String>(text)
+                .map(|key| key.into_bytes().into())
+                .map_err(|_| self.err("a malformed key"));
         }
         Ok(text[1..text.len() - 1].into())
     }
@@ -314,7 +312,7 @@ impl<'a> Scanner<'a> {
     #[inline]
     fn string(&mut self) -> Result<bool> {
         self.i += 1;
-        self.i += plain_json_run(&self.b[self.i..]);
+        self.i += ascii_json_run(&self.b[self.i..]);
         if self.peek() == Some(b'"') {
             self.i += 1;
             return Ok(false);
@@ -322,8 +320,9 @@ impl<'a> Scanner<'a> {
         self.string_rest()
     }
 
-    /// [`Scanner::string`] from a byte that ends a run: an escape, a control
-    /// character, or the end of the body.
+    /// [`Scanner::string`] from a byte that ends a run: an escape, a
+    /// character beyond ASCII (checked as UTF-8 here), a control character,
+    /// or the end of the body.
     #[cold]
     fn string_rest(&mut self) -> Result<bool> {
         let mut escaped = false;
@@ -349,10 +348,22 @@ impl<'a> Scanner<'a> {
                         _ => return Err(self.err("an unknown escape in a string")),
                     }
                 }
+                Some(c) if c >= 0x80 => {
+                    let width = match c {
+                        0xC2..=0xDF => 2,
+                        0xE0..=0xEF => 3,
+                        0xF0..=0xF4 => 4,
+                        _ => return Err(self.err("text that is not UTF-8")),
+                    };
+                    match self.b.get(self.i..self.i + width).map(std::str::from_utf8) {
+                        Some(Ok(_)) => self.i += width,
+                        _ => return Err(self.err("text that is not UTF-8")),
+                    }
+                }
                 Some(_) => return Err(self.err("a control character in a string")),
                 None => return Err(self.err("a string without its closing quote")),
             }
-            self.i += plain_json_run(&self.b[self.i..]);
+            self.i += ascii_json_run(&self.b[self.i..]);
         }
     }
 
@@ -422,13 +433,13 @@ mod tests {
         let answer = read(&body).unwrap();
         assert_eq!(answer.results.len(), 2);
         let range = answer.results[0].account.clone().unwrap();
-        assert_eq!(&answer.body[range], account);
+        assert_eq!(&answer.body[range], account.as_bytes());
         assert!(answer.results[0].error.is_none() && answer.results[1].account.is_none());
         let error = answer.results[1].error.as_ref().unwrap();
         assert_eq!((error.code.as_str(), error.detail.as_str()), ("account_not_found", "no \"such\" account"));
         // A key is compared unescaped, as serde_json compares it.
         let answer = read(r#"{"res\u0075lts":[{"input":1,"acco\u0075nt":{"id":"acc_y"}}]}"#).unwrap();
-        assert_eq!(&answer.body[answer.results[0].account.clone().unwrap()], r#"{"id":"acc_y"}"#);
+        assert_eq!(&answer.body[answer.results[0].account.clone().unwrap()], br#"{"id":"acc_y"}"#);
         assert!(read(r#"{"results":[]}"#).unwrap().results.is_empty());
     }
 
@@ -472,7 +483,7 @@ mod tests {
         let deep = format!(r#"{{"results":[{{"input":{}1{}}}]}}"#, "[".repeat(200), "]".repeat(200));
         assert_eq!(read(&deep).unwrap_err().what, "nested too deeply");
         let not_utf8 = BatchText::read(b"{\"results\":[{\"input\":\"\xff\"}]}".to_vec()).unwrap_err();
-        assert_eq!(not_utf8.to_string(), "the answer is not UTF-8 text at byte 22");
+        assert_eq!(not_utf8.to_string(), "text that is not UTF-8 at byte 22");
     }
 
     /// Mutated answers (bytes changed, dropped or doubled) get the same
@@ -508,7 +519,8 @@ mod tests {
                     let ours = ours.unwrap_or_else(|e| panic!("{text}: {e}"));
                     let ours_text: Vec<_> =
                         ours.results.iter().map(|r| r.account.clone().map(|a| &ours.body[a])).collect();
-                    let theirs_text: Vec<_> = theirs.results.iter().map(|r| r.account.map(|a| a.get())).collect();
+                    let theirs_text: Vec<_> =
+                        theirs.results.iter().map(|r| r.account.map(|a| a.get().as_bytes())).collect();
                     assert_eq!(ours_text, theirs_text, "{text}");
                     taken += 1;
                 }
@@ -516,6 +528,64 @@ mod tests {
             }
         }
         assert!(taken > 1_000, "only {taken} mutations were still answers");
+    }
+
+    /// Bytes beyond ASCII, valid UTF-8 or not, put into a string of the
+    /// account, of the input, of a key and outside any string: the answer is
+    /// taken exactly when it is UTF-8 text that `serde_json` takes, as when
+    /// the body was checked as UTF-8 whole first.
+    #[test]
+    fn text_beyond_ascii_is_taken_only_as_utf8() {
+        type Serde<'a> = crate::client::BatchAnswer<&'a serde_json::value::RawValue>;
+        let seed = br#"{"results":[{"input":{"kind":"email","value":"ab@c.d"},"account":{"id":"acc_x","name":"J\u00e9 ok"}}],"k":1}"#;
+        let pieces: [&[u8]; 12] = [
+            "é".as_bytes(),
+            "☃".as_bytes(),
+            "😀".as_bytes(),
+            b"\xc3",
+            b"\xe2\x98",
+            b"\xf0\x9f\x98",
+            b"\xff",
+            b"\x80",
+            b"\xc0\xaf",
+            b"\xed\xa0\x80",
+            b"\xf4\x90\x80\x80",
+            b"\xe0\x80\xaf",
+        ];
+        let mut state = 0x853c_49e6_748f_ea9b_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut taken, mut refused) = (0, 0);
+        for _ in 0..20_000 {
+            let mut body = seed.to_vec();
+            for _ in 0..1 + next(2) {
+                let at = next(body.len());
+                let piece = pieces[next(pieces.len())];
+                body.splice(at..at, piece.iter().copied());
+            }
+            let ours = BatchText::read(body.clone());
+            let theirs = std::str::from_utf8(&body).ok().and_then(|text| serde_json::from_str::<Serde>(text).ok());
+            match theirs {
+                Some(theirs) => {
+                    let ours = ours.unwrap_or_else(|e| panic!("{}: {e}", String::from_utf8_lossy(&body)));
+                    let ours_text: Vec<_> =
+                        ours.results.iter().map(|r| r.account.clone().map(|a| &ours.body[a])).collect();
+                    let theirs_text: Vec<_> =
+                        theirs.results.iter().map(|r| r.account.map(|a| a.get().as_bytes())).collect();
+                    assert_eq!(ours_text, theirs_text);
+                    taken += 1;
+                }
+                None => {
+                    assert!(ours.is_err(), "{:?}", String::from_utf8_lossy(&body));
+                    refused += 1;
+                }
+            }
+        }
+        assert!(taken > 1_000 && refused > 1_000, "taken {taken}, refused {refused}");
     }
 
     /// Nesting is refused exactly where `serde_json` refuses to parse it, in

@@ -51,21 +51,21 @@ pub enum AccountJson {
     /// One compact JSON object (no line breaks: it is written as part of one
     /// line), `body[range]`.
     Verbatim {
-        body: Arc<String>,
+        body: Arc<Vec<u8>>,
         range: Range<usize>,
     },
 }
 
 impl AccountJson {
     /// `body[range]`, the service's text of one account (already checked as
-    /// JSON), kept only when it is one line holding an object; otherwise
+    /// UTF-8 JSON), kept only when it is one line holding an object; otherwise
     /// decoded, so nothing that is not an account is passed on.
-    pub fn from_service(body: &Arc<String>, range: Range<usize>) -> Result<Self, serde_json::Error> {
+    pub fn from_service(body: &Arc<Vec<u8>>, range: Range<usize>) -> Result<Self, serde_json::Error> {
         let text = &body[range.clone()];
-        if text.starts_with('{') && memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
+        if text.starts_with(b"{") && memchr::memchr2(b'\n', b'\r', text).is_none() {
             Ok(AccountJson::Verbatim { body: Arc::clone(body), range })
         } else {
-            serde_json::from_str::<Account>(text).map(|a| AccountJson::Decoded(Box::new(a)))
+            serde_json::from_slice::<Account>(text).map(|a| AccountJson::Decoded(Box::new(a)))
         }
     }
 
@@ -73,7 +73,7 @@ impl AccountJson {
     pub fn decoded(&self) -> Option<Cow<'_, Account>> {
         match self {
             AccountJson::Decoded(a) => Some(Cow::Borrowed(a)),
-            AccountJson::Verbatim { body, range } => serde_json::from_str(&body[range.clone()]).ok().map(Cow::Owned),
+            AccountJson::Verbatim { body, range } => serde_json::from_slice(&body[range.clone()]).ok().map(Cow::Owned),
         }
     }
 }
@@ -85,8 +85,9 @@ impl Serialize for AccountJson {
             AccountJson::Decoded(a) => a.serialize(serializer),
             // Only where a record is not written by `write_json_line`
             // (`--jq`, a terminal), which decode every record anyway.
-            AccountJson::Verbatim { body, range } => RawValue::from_string(body[range.clone()].to_owned())
-                .map_err(serde::ser::Error::custom)?
+            AccountJson::Verbatim { body, range } => std::str::from_utf8(&body[range.clone()])
+                .map_err(serde::ser::Error::custom)
+                .and_then(|text| RawValue::from_string(text.to_owned()).map_err(serde::ser::Error::custom))?
                 .serialize(serializer),
         }
     }
@@ -223,7 +224,7 @@ impl Record for LookupRecord {
         out.write_all(b"{\"input\":").map_err(serde_json::Error::io)?;
         crate::output::record::write_json_str(out, &self.input)?;
         out.write_all(b",\"account\":").map_err(serde_json::Error::io)?;
-        out.write_all(body[range.clone()].as_bytes()).map_err(serde_json::Error::io)?;
+        out.write_all(&body[range.clone()]).map_err(serde_json::Error::io)?;
         out.write_all(b"}").map_err(serde_json::Error::io)
     }
 
@@ -271,7 +272,7 @@ mod tests {
 
     /// `text` as the whole body of an answer.
     fn from_service(text: &str) -> Result<AccountJson, serde_json::Error> {
-        AccountJson::from_service(&Arc::new(text.to_owned()), 0..text.len())
+        AccountJson::from_service(&Arc::new(text.as_bytes().to_vec()), 0..text.len())
     }
 
     fn ndjson_line(record: &LookupRecord) -> String {
@@ -284,9 +285,9 @@ mod tests {
 
     #[test]
     fn a_one_line_object_is_passed_on_as_it_came() {
-        let body = Arc::new(format!(r#"{{"results":[{{"account":{ACCOUNT}}}]}}"#));
+        let body = format!(r#"{{"results":[{{"account":{ACCOUNT}}}]}}"#);
         let start = body.find("{\"id\"").unwrap();
-        let json = AccountJson::from_service(&body, start..start + ACCOUNT.len()).unwrap();
+        let json = AccountJson::from_service(&Arc::new(body.into_bytes()), start..start + ACCOUNT.len()).unwrap();
         assert!(matches!(json, AccountJson::Verbatim { .. }));
         assert_eq!(serde_json::to_string(&json).unwrap(), ACCOUNT);
         assert_eq!(json.decoded().unwrap().id, "acc_x");

@@ -128,6 +128,18 @@ static STRING_STOP: [bool; 256] = {
 /// `serde_json` uses), then one at a time.
 #[inline]
 pub fn plain_json_run(rest: &[u8]) -> usize {
+    json_run::<false>(rest)
+}
+
+/// [`plain_json_run`] that also stops at every byte beyond ASCII, for a
+/// reader that checks those as UTF-8 itself.
+#[inline]
+pub fn ascii_json_run(rest: &[u8]) -> usize {
+    json_run::<true>(rest)
+}
+
+#[inline(always)]
+fn json_run<const ASCII: bool>(rest: &[u8]) -> usize {
     const ONES: u64 = u64::MAX / 255;
     let mut n = 0;
     for chunk in rest.chunks_exact(8) {
@@ -137,14 +149,15 @@ pub fn plain_json_run(rest: &[u8]) -> usize {
         let quote = quote.wrapping_sub(ONES) & !quote;
         let backslash = word ^ (ONES * u64::from(b'\\'));
         let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        let beyond_ascii = if ASCII { word } else { 0 };
         // The lowest flagged byte is exact; borrows only disturb bytes above it.
-        let stops = (control | quote | backslash) & (ONES << 7);
+        let stops = (control | quote | backslash | beyond_ascii) & (ONES << 7);
         if stops != 0 {
             return n + stops.trailing_zeros() as usize / 8;
         }
         n += 8;
     }
-    n + rest[n..].iter().position(|&c| STRING_STOP[c as usize]).unwrap_or(rest.len() - n)
+    n + rest[n..].iter().position(|&c| STRING_STOP[c as usize] || (ASCII && c >= 0x80)).unwrap_or(rest.len() - n)
 }
 
 /// `s` as a JSON string, the same bytes as `serde_json` writes. Most strings
@@ -221,8 +234,14 @@ mod tests {
                 text[at] = kept;
             }
         }
-        // Bytes above 0x7f (UTF-8) and DEL are not stops.
+        // Bytes above 0x7f (UTF-8) and DEL are not stops, unless asked.
         assert_eq!(plain_json_run("é☃\x7f\"".as_bytes()), 6);
+        for at in 0..20 {
+            let text = format!("{}é{}", "a".repeat(at), "b".repeat(20));
+            assert_eq!(ascii_json_run(text.as_bytes()), at, "{text}");
+            assert_eq!(plain_json_run(text.as_bytes()), text.len(), "{text}");
+        }
+        assert_eq!(ascii_json_run(b"abc\x7f\""), 4);
     }
 
     #[test]
