@@ -200,6 +200,8 @@ impl Sandbox {
                     CliError::unexpected(anyhow::Error::new(e).context("cannot create a temporary directory"))
                 })?;
                 let path = dir.path().join("sandbox.db");
+                #[cfg(unix)]
+                remove_when_terminated(dir.path().to_owned());
                 (Some(dir), path, None)
             }
         };
@@ -225,6 +227,29 @@ impl Sandbox {
             .map_err(|_| CliError::unexpected(anyhow::anyhow!("the sandbox made the wrong number of tokens")))?;
         Ok(Sandbox { service, agent_token, sre_token, admin_token, _dir: dir })
     }
+}
+
+/// A throwaway sandbox's directory is removed when its `TempDir` drops, which
+/// a process ended by a signal never does: every `acctl demo` whose terminal
+/// window was closed (SIGHUP) or that was stopped with `kill` (SIGTERM) left
+/// its database in the temporary directory. On either, remove it and exit as
+/// the shell reports such an end (128 + the signal). Ctrl-C is already an
+/// orderly end (exit 130) and keeps its own handling. The wizard's prompts
+/// block one worker thread (`block_in_place`), so this task runs on the other.
+#[cfg(unix)]
+fn remove_when_terminated(dir: PathBuf) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut terminate), Ok(mut hangup)) = (signal(SignalKind::terminate()), signal(SignalKind::hangup())) else {
+        return;
+    };
+    tokio::spawn(async move {
+        let code = tokio::select! {
+            _ = terminate.recv() => 128 + 15,
+            _ = hangup.recv() => 128 + 1,
+        };
+        let _ = std::fs::remove_dir_all(&dir);
+        std::process::exit(code);
+    });
 }
 
 /// How a message looks on the customer's phone or in their inbox.

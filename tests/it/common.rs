@@ -70,6 +70,7 @@ impl TestEnv {
 
     pub fn with_config(tweak: impl FnOnce(&mut ServiceConfig)) -> TestEnv {
         let home = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(home.path().join("tmp")).expect("a temporary directory inside the home");
         let runtime =
             tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
         let mut config = ServiceConfig::new(home.path().join("accounts.db"));
@@ -124,6 +125,9 @@ impl TestEnv {
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home.path())
+            // acctl's own temporary files (the demo's throwaway database)
+            // stay inside this test's home, so a test can see what is left.
+            .env("TMPDIR", self.home.path().join("tmp"))
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
             .env("XDG_DATA_HOME", self.home.path().join("data"))
             .env("XDG_CACHE_HOME", self.home.path().join("cache"))
@@ -197,6 +201,12 @@ impl TestEnv {
 
     /// The service's own store (the SQLite file the service writes), for
     /// checking an account's state without the client under test.
+    /// What acctl left in its temporary directory (`TMPDIR`).
+    pub fn temporary_files(&self) -> Vec<String> {
+        let dir = std::fs::read_dir(self.home.path().join("tmp")).expect("the temporary directory reads");
+        dir.map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned()).collect()
+    }
+
     pub fn store(&self) -> &acctl_service::Store {
         self.service.as_ref().expect("the service runs until the env is dropped").store()
     }

@@ -66,6 +66,27 @@ fn sandbox_prints_url_and_tokens_serves_the_demo_accounts_and_shows_each_message
     demo_settings(&env, Some("console")).bind(|| insta::assert_snapshot!(screen));
 }
 
+/// A demo ended by `kill` (SIGTERM) or by closing its terminal window
+/// (SIGHUP) removes its throwaway database, as Ctrl-C and a finished demo do,
+/// and ends as the shell reports such an end.
+#[cfg(unix)]
+#[test]
+fn a_demo_ended_by_a_signal_leaves_no_database_behind() {
+    use expectrl::process::unix::Signal;
+
+    use crate::dialogue::Terminal;
+
+    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+        let env = TestEnv::new();
+        let mut trainee = Terminal::start(&env, None, &["demo"]);
+        trainee.sees("Customer's email, phone number or account ID");
+        assert_eq!(env.temporary_files().len(), 1, "the demo's database is in TMPDIR while it runs");
+        trainee.signal(signal);
+        trainee.finish().assert_code(code);
+        assert_eq!(env.temporary_files(), Vec::<String>::new(), "left behind after {signal:?}");
+    }
+}
+
 /// The README's first command, as a new agent uses it: a real terminal, the
 /// customer's email, `y`, Enter for the defaults, and the code the customer's
 /// side of the screen shows.

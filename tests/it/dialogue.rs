@@ -132,6 +132,11 @@ impl Terminal {
         }
     }
 
+    /// Sends `signal` to `acctl`, as `kill` or a closed terminal window would.
+    pub fn signal(&mut self, signal: expectrl::process::unix::Signal) {
+        self.session.get_process_mut().kill(signal).expect("send a signal");
+    }
+
     /// Whether the terminal echoes typed characters (a prompt cut short must turn it back on).
     pub fn echo_is_on(&self) -> bool {
         self.session.get_process().get_echo().expect("termios")
