@@ -26,8 +26,9 @@ pub struct InputItem {
     /// lines), so a 100,000-line pipeline allocates and frees one string a
     /// line, not two. [`InputItem::input`] reads it either way.
     given: Option<String>,
-    /// The parsed identifier, or the line's error `(code, detail)`.
-    pub ident: Result<Identifier, (&'static str, String)>,
+    /// The parsed identifier, or the line's error. Private: `given` is
+    /// `None` only while this is the identifier it was built with.
+    ident: Result<Identifier, LineError>,
 }
 
 /// A line's error: `(code, detail)`.
@@ -51,8 +52,14 @@ impl InputItem {
         match (&self.given, &self.ident) {
             (Some(given), _) => given,
             (None, Ok(ident)) => &ident.value,
+            // Never built: a line with an error keeps its text.
             (None, Err(_)) => "",
         }
+    }
+
+    /// The parsed identifier, or the line's error.
+    pub fn ident(&self) -> Result<&Identifier, &LineError> {
+        self.ident.as_ref()
     }
 
     /// The identifier as given, and the line's error if it has one; the
@@ -286,7 +293,7 @@ mod tests {
         let mut lines = Vec::new();
         while let Some(batch) = rx.blocking_recv() {
             for it in batch.unwrap() {
-                lines.push((it.line, it.input().to_owned(), it.ident.is_ok()));
+                lines.push((it.line, it.input().to_owned(), it.ident().is_ok()));
             }
         }
         assert_eq!(lines.len(), 40_001);

@@ -80,7 +80,7 @@ async fn resolve(
     batch: Batch,
 ) -> Result<Vec<LookupRecord>, CliError> {
     let items: Vec<InputItem> = batch?;
-    let identifiers: Vec<&Identifier> = items.iter().filter_map(|it| it.ident.as_ref().ok()).collect();
+    let identifiers: Vec<&Identifier> = items.iter().filter_map(|it| it.ident().ok()).collect();
     let mut answers = if identifiers.is_empty() {
         Vec::new()
     } else if verbatim {
