@@ -22,7 +22,7 @@ use std::sync::Arc;
 use acctl_api::{BatchLookupResult, ItemError};
 use serde::de::IgnoredAny;
 
-use crate::output::record::ascii_json_run;
+use crate::output::json_text::ascii_json_run;
 
 /// A batch answer: each account a range of `body`, UTF-8 JSON text.
 #[derive(Debug)]
@@ -234,31 +234,23 @@ impl<'a> Scanner<'a> {
         loop {
             // A value is due, inside `depth + levels` containers.
             self.ws();
-            let opens = matches!(self.peek(), Some(b'{' | b'['));
-            if opens && depth + levels >= MAX_OPEN {
-                return Err(self.err("nested too deeply"));
-            }
             match self.peek() {
-                Some(b'{') => {
-                    self.i += 1;
-                    self.ws();
-                    if self.peek() == Some(b'}') {
-                        self.i += 1;
-                    } else {
-                        open = open << 1 | 1;
-                        levels += 1;
-                        self.member_key()?;
-                        continue;
+                Some(open_byte @ (b'{' | b'[')) => {
+                    if depth + levels >= MAX_OPEN {
+                        return Err(self.err("nested too deeply"));
                     }
-                }
-                Some(b'[') => {
                     self.i += 1;
                     self.ws();
-                    if self.peek() == Some(b']') {
+                    // `}` and `]` are two past `{` and `[`.
+                    if self.peek() == Some(open_byte + 2) {
                         self.i += 1;
                     } else {
-                        open <<= 1;
+                        let object = open_byte == b'{';
+                        open = open << 1 | u128::from(object);
                         levels += 1;
+                        if object {
+                            self.member_key()?;
+                        }
                         continue;
                     }
                 }

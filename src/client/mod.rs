@@ -550,7 +550,7 @@ fn batch_body(identifiers: &[&Identifier]) -> Vec<u8> {
         out.extend_from_slice(b"{\"kind\":\"");
         out.extend_from_slice(id.kind.as_str().as_bytes());
         out.extend_from_slice(b"\",\"value\":");
-        crate::output::record::write_json_str(&mut out, &id.value).expect("a Vec takes every write");
+        crate::output::json_text::write_json_str(&mut out, &id.value).expect("a Vec takes every write");
         out.push(b'}');
     }
     out.extend_from_slice(b"]}");

@@ -222,7 +222,7 @@ impl Record for LookupRecord {
             return serde_json::to_writer(out, self);
         };
         out.write_all(b"{\"input\":").map_err(serde_json::Error::io)?;
-        crate::output::record::write_json_str(out, &self.input)?;
+        crate::output::json_text::write_json_str(out, &self.input)?;
         out.write_all(b",\"account\":").map_err(serde_json::Error::io)?;
         out.write_all(&body[range.clone()]).map_err(serde_json::Error::io)?;
         out.write_all(b"}").map_err(serde_json::Error::io)

@@ -9,6 +9,7 @@
 //! ([`terminal_json`]).
 
 pub mod jq;
+pub mod json_text;
 pub mod record;
 pub mod sanitize;
 mod table;

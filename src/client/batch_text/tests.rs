@@ -4,6 +4,29 @@ fn read(text: &str) -> Result<BatchText> {
     BatchText::read(text.as_bytes().to_vec())
 }
 
+/// A batch answer as `serde_json` reads it, each account its raw text.
+type Serde<'a> = crate::client::BatchAnswer<&'a serde_json::value::RawValue>;
+
+/// Each result's account text (`None` without one), from our reading…
+fn account_texts(ours: &BatchText) -> Vec<Option<&[u8]>> {
+    ours.results.iter().map(|r| r.account.clone().map(|a| &ours.body[a])).collect()
+}
+
+/// …and from `serde_json`'s.
+fn serde_account_texts<'a>(theirs: &Serde<'a>) -> Vec<Option<&'a [u8]>> {
+    theirs.results.iter().map(|r| r.account.map(|a| a.get().as_bytes())).collect()
+}
+
+/// A seeded xorshift: `next(n)` is in `0..n`, the same sequence every run.
+fn xorshift(mut state: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    }
+}
+
 #[test]
 fn each_account_is_the_text_the_service_wrote() {
     let account =
@@ -74,16 +97,9 @@ fn anything_that_is_not_json_or_not_a_batch_answer_is_refused() {
 /// same account text when both take it.
 #[test]
 fn mutated_answers_get_serde_json_s_verdict() {
-    type Serde<'a> = crate::client::BatchAnswer<&'a serde_json::value::RawValue>;
     let seed = r#"{"results":[{"input":{"kind":"email","value":"a@b.c"},"account":{"id":"acc_x","n":[-1.5e3,0,true,false,null],"s":"q\"\\\u00e9"}},{"input":{},"error":{"code":"account_not_found","detail":"no"}}],"x":null}"#;
     let alphabet = br#"{}[]":,\-+.0123456789eEtrufalsn "#;
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
     let mut taken = 0;
     for _ in 0..20_000 {
         let mut body = seed.as_bytes().to_vec();
@@ -100,10 +116,7 @@ fn mutated_answers_get_serde_json_s_verdict() {
         match serde_json::from_str::<Serde>(&text) {
             Ok(theirs) => {
                 let ours = ours.unwrap_or_else(|e| panic!("{text}: {e}"));
-                let ours_text: Vec<_> = ours.results.iter().map(|r| r.account.clone().map(|a| &ours.body[a])).collect();
-                let theirs_text: Vec<_> =
-                    theirs.results.iter().map(|r| r.account.map(|a| a.get().as_bytes())).collect();
-                assert_eq!(ours_text, theirs_text, "{text}");
+                assert_eq!(account_texts(&ours), serde_account_texts(&theirs), "{text}");
                 taken += 1;
             }
             Err(_) => assert!(ours.is_err(), "{text}"),
@@ -118,7 +131,6 @@ fn mutated_answers_get_serde_json_s_verdict() {
 /// the body was checked as UTF-8 whole first.
 #[test]
 fn text_beyond_ascii_is_taken_only_as_utf8() {
-    type Serde<'a> = crate::client::BatchAnswer<&'a serde_json::value::RawValue>;
     let seed = br#"{"results":[{"input":{"kind":"email","value":"ab@c.d"},"account":{"id":"acc_x","name":"J\u00e9 ok"}}],"k":1}"#;
     let pieces: [&[u8]; 12] = [
         "é".as_bytes(),
@@ -134,13 +146,7 @@ fn text_beyond_ascii_is_taken_only_as_utf8() {
         b"\xf4\x90\x80\x80",
         b"\xe0\x80\xaf",
     ];
-    let mut state = 0x853c_49e6_748f_ea9b_u64;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = xorshift(0x853c_49e6_748f_ea9b);
     let (mut taken, mut refused) = (0, 0);
     for _ in 0..20_000 {
         let mut body = seed.to_vec();
@@ -154,10 +160,7 @@ fn text_beyond_ascii_is_taken_only_as_utf8() {
         match theirs {
             Some(theirs) => {
                 let ours = ours.unwrap_or_else(|e| panic!("{}: {e}", String::from_utf8_lossy(&body)));
-                let ours_text: Vec<_> = ours.results.iter().map(|r| r.account.clone().map(|a| &ours.body[a])).collect();
-                let theirs_text: Vec<_> =
-                    theirs.results.iter().map(|r| r.account.map(|a| a.get().as_bytes())).collect();
-                assert_eq!(ours_text, theirs_text);
+                assert_eq!(account_texts(&ours), serde_account_texts(&theirs));
                 taken += 1;
             }
             None => {
