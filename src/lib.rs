@@ -33,7 +33,8 @@
 //!
 //! Beside them, used from any layer: `ui` (the one door to the terminal:
 //! printing, prompts, spinners; commands only), `output` (records in each
-//! format), `error` (every error becomes an exit code there), `env` (every
+//! format, and `output::json_text`, the JSON string runs that the client's
+//! answer scanner shares), `error` (every error becomes an exit code there), `env` (every
 //! environment variable, named and read in one place), `config` (the config
 //! file), `profile` (what a command runs against), `dirs`. Nothing below
 //! `commands` imports `cli` or `settings`.
