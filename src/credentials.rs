@@ -531,7 +531,7 @@ fn open_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, Keyring
 
 #[cfg(target_os = "linux")]
 fn platform_store() -> Result<std::sync::Arc<keyring_core::CredentialStore>, KeyringFailure> {
-    zbus_secret_service_keyring_store::Store::new()
+    dbus_secret_service_keyring_store::Store::new()
         .map(|s| s as std::sync::Arc<keyring_core::CredentialStore>)
         .map_err(|e| KeyringFailure::Unavailable(format!("Secret Service: {e}")))
 }

@@ -169,15 +169,28 @@ fn parse_role(s: &str) -> Result<Role, String> {
     s.parse()
 }
 
+/// `ACCTL_SERVICE_LOG`: `LEVEL` or `TARGET=LEVEL` pairs separated by commas
+/// (tracing-subscriber's `Targets`); `info` when unset or unreadable.
+fn init_logging() {
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
+    let info = || tracing_subscriber::filter::Targets::new().with_default(tracing::Level::INFO);
+    let filter = match std::env::var("ACCTL_SERVICE_LOG") {
+        Err(_) => info(),
+        Ok(given) => given.parse().unwrap_or_else(|e| {
+            eprintln!("warning: ACCTL_SERVICE_LOG=`{given}` is not a log filter ({e}); logging at info");
+            info()
+        }),
+    };
+    tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+        .with(filter)
+        .init();
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("ACCTL_SERVICE_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    init_logging();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -88,7 +88,10 @@ impl Ui {
         }
     }
 
-    /// Logs go to stderr; `ACCTL_LOG` (an env-filter) wins over `-v`.
+    /// Logs go to stderr; `ACCTL_LOG` wins over `-v`. Its syntax is
+    /// `LEVEL` or `TARGET=LEVEL` pairs separated by commas (`Targets`: the
+    /// env-filter's span and field directives would bring in a regex engine
+    /// for a debugging aid); one it cannot read is named, and `-v` applies.
     pub fn init_logging(&self) {
         let default = match self.verbose {
             0 => "off",
@@ -96,12 +99,23 @@ impl Ui {
             2 => "acctl=debug",
             _ => "acctl=trace,reqwest=debug,hyper_util=debug",
         };
-        let filter = crate::env::var(EnvVars::ACCTL_LOG).unwrap_or_else(|| default.to_owned());
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
-            .with_writer(std::io::stderr)
-            .with_ansi(self.color)
-            .without_time()
+        let parse = |text: &str| text.parse::<tracing_subscriber::filter::Targets>();
+        let filter = match crate::env::var(EnvVars::ACCTL_LOG) {
+            None => parse(default),
+            Some(given) => parse(&given).or_else(|e| {
+                self.warn(format!(
+                    "ACCTL_LOG=`{given}` is not a log filter ({e}): use LEVEL or TARGET=LEVEL pairs separated \
+                     by commas, e.g. `acctl=debug,reqwest=info`; logging as -v says instead"
+                ));
+                parse(default)
+            }),
+        };
+        let filter = filter.expect("the built-in log filters parse");
+        use tracing_subscriber::layer::SubscriberExt as _;
+        use tracing_subscriber::util::SubscriberInitExt as _;
+        let _ = tracing_subscriber::registry()
+            .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_ansi(self.color).without_time())
+            .with(filter)
             .try_init();
     }
 

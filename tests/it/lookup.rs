@@ -50,6 +50,15 @@ fn without_a_token_the_error_says_how_to_sign_in() {
     snapshot!(env, env.run(&["lookup", "alice@example.com"]));
 }
 
+/// A log filter acctl cannot read is named, with the syntax it takes, and
+/// the lookup goes on as if it were unset (logs off without `-v`).
+#[test]
+fn a_log_filter_that_cannot_be_read_is_named_and_the_command_goes_on() {
+    let env = TestEnv::new();
+    let bad = [("ACCTL_TOKEN", env.token("agent")), ("ACCTL_LOG", "acctl=loudly")];
+    snapshot!(env, env.run_with(&["lookup", "acc_demobob", "--fields", "id,status"], &bad, None));
+}
+
 #[test]
 fn several_identifiers_answer_in_order_and_a_miss_exits_3() {
     let env = TestEnv::new();

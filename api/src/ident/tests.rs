@@ -76,6 +76,27 @@ fn emails_are_trimmed_and_their_domain_lowered_and_idna_encoded() {
     assert!(normalize_email(&format!("x@{}.com", "a".repeat(63))).is_ok());
 }
 
+/// UTS 46 as idna's Unicode back end applies it (Cargo.toml pins that back
+/// end): case, width and the ideographic full stop fold; `ß` stays (not
+/// transitional); a joiner outside its script context and a label mixing
+/// directions are refused.
+#[test]
+fn non_ascii_domains_are_mapped_as_uts46_says() {
+    for (given, ascii) in [
+        ("bob@BÜCHER.de", "bob@xn--bcher-kva.de"),
+        ("bob@ｂüｃｈｅｒ．ｄｅ", "bob@xn--bcher-kva.de"),
+        ("bob@bücher。de", "bob@xn--bcher-kva.de"),
+        ("bob@faß.de", "bob@xn--fa-hia.de"),
+        ("bob@münchen.de", "bob@xn--mnchen-3ya.de"),
+        ("bob@παράδειγμα.gr", "bob@xn--hxajbheg2az3al.gr"),
+    ] {
+        assert_eq!(normalize_email(given).as_deref(), Ok(ascii), "{given}");
+    }
+    for refused in ["bob@a\u{200d}b.de", "bob@aא.de", "bob@xn--a.de"] {
+        assert!(normalize_email(refused).is_err(), "{refused}");
+    }
+}
+
 #[test]
 fn look_alike_spellings_of_a_local_part_are_one_address() {
     let nfc = "jos\u{e9}@example.com";
