@@ -14,7 +14,8 @@ use unicode_normalization::UnicodeNormalization;
 pub const ACCOUNT_ID_PREFIX: &str = "acc_";
 
 /// What kind of contact or key an identifier is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IdentifierKind {
     Email,
@@ -51,7 +52,8 @@ impl FromStr for IdentifierKind {
 }
 
 /// One identifier on the wire: `{"kind": "email", "value": "alice@example.com"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Identifier {
     pub kind: IdentifierKind,
     pub value: String,

@@ -11,6 +11,11 @@ mod types;
 pub use ident::{Identifier, IdentifierError, IdentifierKind};
 pub use types::*;
 
+/// The OpenAPI document of Admin API v1, `api/openapi.json` as committed: what
+/// the service serves at `/v1/openapi.json`, in every build. acctl-service
+/// generates it with its `openapi` feature and fails a test when it is stale.
+pub const OPENAPI_JSON: &str = include_str!("../openapi.json");
+
 /// Request header carrying the caller's idempotency key on a mutation.
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 /// Request header carrying the audit reason of a mutation.

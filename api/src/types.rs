@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
+#[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
 use crate::ident::Identifier;
@@ -9,7 +10,8 @@ use crate::ident::Identifier;
 /// For an access token from the service's OpenID Connect provider, `actor`
 /// is `oidc:SUBJECT` and the members after `scopes` say what the token
 /// claims; they are absent for the service's own tokens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Whoami {
     pub actor: String,
     pub role: Role,
@@ -32,7 +34,8 @@ pub struct Whoami {
 }
 
 /// An operator role; each maps to a fixed set of scopes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Support agent: read accounts, send and verify codes, reset with a verification token.
@@ -112,7 +115,8 @@ pub mod scope {
     pub const AUDIT_READ_ALL: &str = "audit:read_all";
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccountStatus {
     Active,
@@ -132,7 +136,8 @@ impl AccountStatus {
 
 /// A customer account. `email` and `phone` are masked unless the request
 /// asked for `reveal=true` with the `accounts:pii` scope.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Account {
     /// `acc_…`
     pub id: String,
@@ -189,7 +194,8 @@ impl Account {
 
 /// A device bound to the account (it refuses a factory reset without the
 /// account's password).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Device {
     /// Untrusted text.
     pub model: String,
@@ -201,7 +207,8 @@ pub struct Device {
 }
 
 /// `POST /v1/accounts:batchLookup` request: 1 to 500 identifiers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct BatchLookupRequest {
     pub identifiers: Vec<Identifier>,
 }
@@ -213,38 +220,42 @@ pub struct BatchLookupRequest {
 // as `C` (say a `String`, so a code newer than the client survives) and
 // each echoed input as `I` (`serde::de::IgnoredAny` when it is not needed).
 // The OpenAPI document describes the defaults (`value_type`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[schema(bound = "")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
 pub struct BatchLookupResponse<A = Account, C = ErrorCode, I = Identifier> {
-    #[schema(value_type = Vec<BatchLookupResult>)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<BatchLookupResult>))]
     pub results: Vec<BatchLookupResult<A, C, I>>,
 }
 
 /// One identifier's answer: the account, or why there is none.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[schema(bound = "")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
 pub struct BatchLookupResult<A = Account, C = ErrorCode, I = Identifier> {
-    #[schema(value_type = Identifier)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Identifier))]
     pub input: I,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Account>)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Account>))]
     pub account: Option<A>,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<ItemError>)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ItemError>))]
     pub error: Option<ItemError<C>>,
 }
 
 /// The error of one item in a batch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[schema(bound = "")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "openapi", schema(bound = ""))]
 pub struct ItemError<C = ErrorCode> {
-    #[schema(value_type = ErrorCode)]
+    #[cfg_attr(feature = "openapi", schema(value_type = ErrorCode))]
     pub code: C,
     pub detail: String,
 }
 
 /// A channel a code or a notice can go out on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Email,
@@ -290,13 +301,15 @@ impl std::str::FromStr for Channel {
 }
 
 /// `POST /v1/accounts/{id}/challenges` request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct ChallengeRequest {
     pub channel: Channel,
 }
 
 /// A verification code sent to a contact on file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Challenge {
     pub challenge_id: String,
     pub account_id: String,
@@ -313,7 +326,8 @@ pub struct Challenge {
 
 /// `POST /v1/challenges/{id}/verify` request. The code is a secret: it never
 /// goes in a URL.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct VerifyRequest {
     pub code: String,
 }
@@ -325,7 +339,8 @@ impl std::fmt::Debug for VerifyRequest {
 }
 
 /// `POST /v1/challenges/{id}/verify` success.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum VerifyResponse {
     /// Every required channel is verified: here is the single-use token.
@@ -363,7 +378,8 @@ impl std::fmt::Debug for VerifyResponse {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PasswordMode {
     /// The service generates a temporary password, sends it to the customer
@@ -383,7 +399,8 @@ impl PasswordMode {
 }
 
 /// `PUT /v1/accounts/{id}/password` request.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct PasswordRequest {
     pub mode: PasswordMode,
     /// Where `deliver` sends the temporary password; defaults to the verified
@@ -417,7 +434,8 @@ impl std::fmt::Debug for PasswordRequest {
 }
 
 /// `PUT /v1/accounts/{id}/password` success.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct PasswordChange {
     pub account_id: String,
     pub mode: PasswordMode,
@@ -433,13 +451,15 @@ pub struct PasswordChange {
 }
 
 /// One broken rule of the password policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct PolicyViolation {
     pub code: ViolationCode,
     pub detail: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ViolationCode {
     TooShort,
@@ -476,14 +496,16 @@ impl ViolationCode {
 }
 
 /// `POST /v1/accounts/{id}:lock` and `:unlock` and `sessions:revoke` success.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct SessionsRevoked {
     pub account_id: String,
     pub sessions_revoked: u64,
 }
 
 /// `POST /v1/auth/login` request: the customer's own sign-in.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct LoginRequest {
     pub identifier: Identifier,
     pub password: String,
@@ -496,14 +518,16 @@ impl std::fmt::Debug for LoginRequest {
 }
 
 /// `POST /v1/auth/login` success.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct LoginResponse {
     pub account_id: String,
     pub must_change_password: bool,
     pub session_id: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub enum AuditAction {
     #[serde(rename = "challenge.create")]
     ChallengeCreate,
@@ -560,7 +584,8 @@ impl std::str::FromStr for AuditAction {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AuditOutcome {
     Success,
@@ -579,7 +604,8 @@ impl AuditOutcome {
 }
 
 /// One audited action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct AuditEvent {
     pub id: i64,
     #[serde(with = "time::serde::rfc3339")]
@@ -603,8 +629,9 @@ pub struct AuditEvent {
 }
 
 /// `GET /v1/audit` query parameters, all optional; unknown ones are a 400.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Only events about this account (`acc_…`).
@@ -620,7 +647,7 @@ pub struct AuditQuery {
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
     /// Events per page, 1 to 1000 (default 100).
-    #[param(minimum = 1, maximum = 1000)]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000))]
     pub limit: Option<u32>,
 }
 
@@ -642,14 +669,16 @@ impl AuditQuery {
 }
 
 /// `GET /v1/audit` page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct AuditPage {
     pub events: Vec<AuditEvent>,
     /// Pass as `cursor` to get the next page; absent on the last page.
     pub next_cursor: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MessageKind {
     VerificationCode,
@@ -658,7 +687,8 @@ pub enum MessageKind {
 }
 
 /// A message the service sent (or, in sandbox mode, pretended to send).
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct OutboxMessage {
     pub id: i64,
     #[serde(with = "time::serde::rfc3339")]
@@ -681,7 +711,8 @@ pub struct OutboxMessage {
 }
 
 /// Where a queued message stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryState {
     /// Queued, or waiting for its next attempt.
@@ -718,13 +749,15 @@ impl std::fmt::Debug for OutboxMessage {
 }
 
 /// `GET /v1/sandbox/outbox`: every message, newest last.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Outbox {
     pub messages: Vec<OutboxMessage>,
 }
 
 /// Stable machine-readable error codes (the `code` member of a problem).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The request body, a query parameter or a header is malformed.
@@ -811,7 +844,8 @@ impl std::fmt::Display for ErrorCode {
 }
 
 /// An RFC 9457 problem document, with acctl's extension members.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Problem {
     #[serde(rename = "type")]
     pub type_: String,

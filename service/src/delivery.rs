@@ -8,7 +8,8 @@
 //! exponential back-off until the message's deadline, and records each
 //! message's outcome: delivered, or failed with its attempts (audited as
 //! `message.deliver` failed). With `--smtp`, emails go to a real SMTP
-//! server; with `--sms-webhook`, SMS are POSTed as JSON to a gateway;
+//! server (the `smtp` feature; a build without it refuses `--smtp` at
+//! start-up); with `--sms-webhook`, SMS are POSTed as JSON to a gateway;
 //! without them (the sandbox), recording the message is its delivery.
 //!
 //! Outside sandbox mode the outbox keeps the body redacted, and the secret
@@ -21,6 +22,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use acctl_api::{Channel, DeliveryState, MessageKind, OutboxMessage};
+#[cfg(feature = "smtp")]
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{Notify, broadcast};
 
@@ -34,6 +36,7 @@ pub struct Delivery {
 
 struct Inner {
     store: Store,
+    #[cfg(feature = "smtp")]
     smtp: Option<AsyncSmtpTransport<Tokio1Executor>>,
     sms_webhook: Option<(reqwest::Client, String)>,
     sandbox: bool,
@@ -60,6 +63,11 @@ pub enum DeliveryConfigError {
     WebhookUrl(String),
     #[error("cannot build the HTTP client for the SMS webhook")]
     Client(#[source] reqwest::Error),
+    #[error(
+        "cannot send email to `{0}`: this build of acctl-service has no SMTP delivery \
+         (built without the `smtp` feature, which is on by default)"
+    )]
+    NoSmtp(String),
 }
 
 /// Back-off before attempt `n + 1` after `n` failed ones: 1 s, 2 s, 4 s, …, at most 60 s.
@@ -103,6 +111,8 @@ pub(crate) fn compose(kind: MessageKind, secret: Option<&str>) -> (&'static str,
     }
 }
 
+// Without `smtp` only its test uses it; kept so that test runs in every build.
+#[cfg_attr(not(feature = "smtp"), allow(dead_code))]
 fn parse_smtp(url: &str) -> Result<(String, u16), DeliveryConfigError> {
     let err = || DeliveryConfigError::SmtpUrl(url.to_owned());
     let rest = url.strip_prefix("smtp://").ok_or_else(err)?.trim_end_matches('/');
@@ -123,6 +133,7 @@ impl Delivery {
         sms_webhook: Option<&str>,
         sandbox: bool,
     ) -> Result<Delivery, DeliveryConfigError> {
+        #[cfg(feature = "smtp")]
         let smtp = smtp
             .map(|url| {
                 let (host, port) = parse_smtp(url)?;
@@ -134,6 +145,12 @@ impl Delivery {
                 )
             })
             .transpose()?;
+        // Refused rather than ignored: the outbox would record each email as
+        // delivered while none went out.
+        #[cfg(not(feature = "smtp"))]
+        if let Some(url) = smtp {
+            return Err(DeliveryConfigError::NoSmtp(url.to_owned()));
+        }
         let sms_webhook = sms_webhook
             .map(|url| {
                 if !(url.starts_with("http://") || url.starts_with("https://")) {
@@ -148,7 +165,16 @@ impl Delivery {
             })
             .transpose()?;
         let (feed, _) = broadcast::channel(1024);
-        Ok(Delivery { inner: Arc::new(Inner { store, smtp, sms_webhook, sandbox, feed, wake: Notify::new() }) })
+        let inner = Inner {
+            store,
+            #[cfg(feature = "smtp")]
+            smtp,
+            sms_webhook,
+            sandbox,
+            feed,
+            wake: Notify::new(),
+        };
+        Ok(Delivery { inner: Arc::new(inner) })
     }
 
     /// A live feed of queued messages (for the sandbox console), in the
@@ -261,28 +287,17 @@ impl Delivery {
     /// Hands the message to its transport; with none for its channel, the
     /// outbox is the delivery.
     async fn send(&self, msg: &PendingMessage) -> Result<(), DeliveryError> {
-        let (subject, body) = compose(msg.kind, msg.secret.as_deref());
         match msg.channel {
             Channel::Email => {
+                // Without `smtp`, `new` refused an SMTP URL: there is none here.
+                #[cfg(feature = "smtp")]
                 if let Some(smtp) = &self.inner.smtp {
-                    let from = "Account Service <no-reply@accounts.example>"
-                        .parse()
-                        .map_err(|e| DeliveryError::Permanent(format!("bad sender: {e}")))?;
-                    let to = msg.to.parse().map_err(|e| DeliveryError::Permanent(format!("bad recipient: {e}")))?;
-                    let email = Message::builder()
-                        .from(from)
-                        .to(to)
-                        .subject(subject)
-                        .body(body)
-                        .map_err(|e| DeliveryError::Permanent(e.to_string()))?;
-                    smtp.send(email).await.map_err(|e| {
-                        let text = format!("the SMTP server did not take the email: {e}");
-                        if e.is_permanent() { DeliveryError::Permanent(text) } else { DeliveryError::Transient(text) }
-                    })?;
+                    send_email(smtp, msg).await?;
                 }
             }
             Channel::Sms => {
                 if let Some((client, url)) = &self.inner.sms_webhook {
+                    let (_, body) = compose(msg.kind, msg.secret.as_deref());
                     let payload = serde_json::json!({
                         "to": msg.to,
                         "body": body,
@@ -315,6 +330,27 @@ impl Delivery {
     }
 }
 
+/// Hands an email to the SMTP server.
+#[cfg(feature = "smtp")]
+async fn send_email(smtp: &AsyncSmtpTransport<Tokio1Executor>, msg: &PendingMessage) -> Result<(), DeliveryError> {
+    let (subject, body) = compose(msg.kind, msg.secret.as_deref());
+    let from = "Account Service <no-reply@accounts.example>"
+        .parse()
+        .map_err(|e| DeliveryError::Permanent(format!("bad sender: {e}")))?;
+    let to = msg.to.parse().map_err(|e| DeliveryError::Permanent(format!("bad recipient: {e}")))?;
+    let email = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(subject)
+        .body(body)
+        .map_err(|e| DeliveryError::Permanent(e.to_string()))?;
+    smtp.send(email).await.map_err(|e| {
+        let text = format!("the SMTP server did not take the email: {e}");
+        if e.is_permanent() { DeliveryError::Permanent(text) } else { DeliveryError::Transient(text) }
+    })?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +361,15 @@ mod tests {
         assert_eq!(parse_smtp("smtp://mail.internal").unwrap(), ("mail.internal".into(), 25));
         assert!(parse_smtp("smtps://x:465").is_err());
         assert!(parse_smtp("smtp://user@host:25").is_err());
+    }
+
+    #[cfg(not(feature = "smtp"))]
+    #[test]
+    fn smtp_without_the_feature_is_refused_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db"), crate::Clock::system()).unwrap();
+        let refused = Delivery::new(store, Some("smtp://127.0.0.1:2525"), None, false).err();
+        assert!(matches!(refused, Some(DeliveryConfigError::NoSmtp(_))));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod hashing;
 pub mod http;
 #[cfg(feature = "oidc")]
 pub mod oidc;
+#[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod policy;
 pub mod secrets;
@@ -195,14 +196,8 @@ pub async fn start(config: ServiceConfig, listen: SocketAddr) -> Result<RunningS
     let delivery =
         delivery::Delivery::new(store.clone(), config.smtp.as_deref(), config.sms_webhook.as_deref(), config.sandbox)?;
     hashing::configure(config.hashing_threads);
-    let mut state = http::AppState::new(
-        store.clone(),
-        delivery.clone(),
-        config.sandbox,
-        config.rate_limit,
-        openapi::document_json().into(),
-    )
-    .with_login_throttle(config.login_throttle);
+    let mut state = http::AppState::new(store.clone(), delivery.clone(), config.sandbox, config.rate_limit)
+        .with_login_throttle(config.login_throttle);
     state.domain = state.domain.with_keys_per_token(config.idempotency_keys_per_token);
     // Before listening: a provider that cannot be reached now is an error,
     // not a service that refuses every provider token.

@@ -1,6 +1,8 @@
 //! The OpenAPI document of Admin API v1, generated from the same types and
 //! handler annotations the service runs. `api/openapi.json` is this
-//! document, committed; a test fails when it is stale.
+//! document, committed; a test fails when it is stale. The service serves
+//! the committed file (`acctl_api::OPENAPI_JSON`), so this module, and
+//! utoipa, are built only with the `openapi` feature.
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};

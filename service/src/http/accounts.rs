@@ -2,8 +2,11 @@
 
 use acctl_api::{
     Account, AccountStatus, AuditAction, AuditOutcome, BatchLookupRequest, BatchLookupResponse, BatchLookupResult,
-    ErrorCode, Identifier, IdentifierKind, ItemError, SessionsRevoked, Whoami, scope,
+    ErrorCode, Identifier, IdentifierKind, ItemError, Whoami, scope,
 };
+// The answer's type: the handler never names it, its OpenAPI annotation does.
+#[cfg(feature = "openapi")]
+use acctl_api::SessionsRevoked;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,8 +21,9 @@ use crate::domain::AuditRecord;
 use crate::error::{ApiError, ApiResult};
 use crate::store::AccountRow;
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct RevealQuery {
     /// Unmasked email and phone (needs `accounts:pii`; audited).
@@ -27,8 +31,9 @@ pub struct RevealQuery {
     pub reveal: Option<bool>,
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct FindQuery {
     /// Exact email (domain case-insensitive, IDNA-normalised).
@@ -40,8 +45,8 @@ pub struct FindQuery {
 }
 
 /// Who the token belongs to.
-#[utoipa::path(get, path = "/v1/whoami", tag = "operators",
-    responses((status = 200, body = Whoami), super::Problems))]
+#[cfg_attr(feature = "openapi", utoipa::path(get, path = "/v1/whoami", tag = "operators",
+    responses((status = 200, body = Whoami), super::Problems)))]
 pub async fn whoami(caller: Caller) -> Json<Whoami> {
     let role = caller.role();
     let provider = caller.provider.clone();
@@ -109,8 +114,8 @@ async fn answer(
 }
 
 /// One account by ID.
-#[utoipa::path(get, path = "/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice"), RevealQuery),
-    responses((status = 200, body = Account), super::Problems))]
+#[cfg_attr(feature = "openapi", utoipa::path(get, path = "/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice"), RevealQuery),
+    responses((status = 200, body = Account), super::Problems)))]
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
@@ -129,8 +134,8 @@ pub async fn get(
 }
 
 /// Find an account by email or phone (exactly one of them).
-#[utoipa::path(get, path = "/v1/accounts", tag = "accounts", params(FindQuery),
-    responses((status = 200, body = Account), super::Problems))]
+#[cfg_attr(feature = "openapi", utoipa::path(get, path = "/v1/accounts", tag = "accounts", params(FindQuery),
+    responses((status = 200, body = Account), super::Problems)))]
 pub async fn find(
     State(state): State<AppState>,
     caller: Caller,
@@ -150,8 +155,8 @@ pub async fn find(
 }
 
 /// Up to 500 lookups in one request; one result per identifier, in order.
-#[utoipa::path(post, path = "/v1/accounts:batchLookup", tag = "accounts", params(RevealQuery), request_body = BatchLookupRequest,
-    responses((status = 200, body = BatchLookupResponse), super::Problems))]
+#[cfg_attr(feature = "openapi", utoipa::path(post, path = "/v1/accounts:batchLookup", tag = "accounts", params(RevealQuery), request_body = BatchLookupRequest,
+    responses((status = 200, body = BatchLookupResponse), super::Problems)))]
 pub async fn batch_lookup(
     State(state): State<AppState>,
     caller: Caller,
@@ -231,20 +236,22 @@ pub async fn other_method(Path(target): Path<String>) -> ApiError {
 }
 
 /// Lock an account: sign-ins and resets by verification stop until unlocked.
+#[cfg(feature = "openapi")]
 #[utoipa::path(post, path = "/v1/accounts/{id}:lock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")),
     responses((status = 200, body = Account), super::Problems))]
 #[allow(dead_code)]
 fn lock_doc() {}
 
 /// Unlock a locked account.
+#[cfg(feature = "openapi")]
 #[utoipa::path(post, path = "/v1/accounts/{id}:unlock", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")),
     responses((status = 200, body = Account), super::Problems))]
 #[allow(dead_code)]
 fn unlock_doc() {}
 
 /// Sign the customer out everywhere.
-#[utoipa::path(post, path = "/v1/accounts/{id}/sessions:revoke", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")),
-    responses((status = 200, body = SessionsRevoked), super::Problems))]
+#[cfg_attr(feature = "openapi", utoipa::path(post, path = "/v1/accounts/{id}/sessions:revoke", tag = "accounts", params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")),
+    responses((status = 200, body = SessionsRevoked), super::Problems)))]
 pub async fn revoke_sessions(
     State(state): State<AppState>,
     caller: Caller,

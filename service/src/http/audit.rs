@@ -13,8 +13,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::store::AuditFilter;
 
 /// Audit events, newest first.
-#[utoipa::path(get, path = "/v1/audit", tag = "audit", params(AuditQuery),
-    responses((status = 200, body = AuditPage), super::Problems))]
+#[cfg_attr(feature = "openapi", utoipa::path(get, path = "/v1/audit", tag = "audit", params(AuditQuery),
+    responses((status = 200, body = AuditPage), super::Problems)))]
 pub async fn audit(
     State(state): State<AppState>,
     caller: Caller,

@@ -22,8 +22,8 @@ use crate::throttle::ThrottledBy;
 /// normalised or hashed; and when every hashing worker and its short queue
 /// are taken (`crate::hashing`), the answer is a fast 503 `service_busy`
 /// instead of another waiting hash.
-#[utoipa::path(post, path = "/v1/auth/login", tag = "customers", request_body = LoginRequest, security(()),
-    responses((status = 200, body = LoginResponse), super::Problems))]
+#[cfg_attr(feature = "openapi", utoipa::path(post, path = "/v1/auth/login", tag = "customers", request_body = LoginRequest, security(()),
+    responses((status = 200, body = LoginResponse), super::Problems)))]
 pub async fn login(
     State(state): State<AppState>,
     axum::Extension(RequestId(request_id)): axum::Extension<RequestId>,

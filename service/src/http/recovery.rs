@@ -2,7 +2,10 @@
 //! rules are in `crate::domain`; these handlers parse, run the operation
 //! detached from the connection, and answer.
 
-use acctl_api::{Challenge, ChallengeRequest, PasswordChange, PasswordRequest, VerifyRequest, VerifyResponse};
+use acctl_api::{ChallengeRequest, PasswordRequest, VerifyRequest};
+// The answers' types: the handlers never name them, the OpenAPI annotations do.
+#[cfg(feature = "openapi")]
+use acctl_api::{Challenge, PasswordChange, VerifyResponse};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -19,9 +22,9 @@ use crate::error::ApiResult;
 /// once by the delivery worker, which retries a refused or unreachable
 /// gateway; a code that never goes out is audited as `message.deliver`
 /// failed and frees the resend cooldown.
-#[utoipa::path(post, path = "/v1/accounts/{id}/challenges", tag = "recovery",
+#[cfg_attr(feature = "openapi", utoipa::path(post, path = "/v1/accounts/{id}/challenges", tag = "recovery",
     params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")), request_body = ChallengeRequest,
-    responses((status = 201, body = Challenge), super::Problems))]
+    responses((status = 201, body = Challenge), super::Problems)))]
 pub async fn create_challenge(
     State(state): State<AppState>,
     caller: Caller,
@@ -38,9 +41,9 @@ pub async fn create_challenge(
 }
 
 /// Confirm the code the customer reads back (only the operator who sent it can).
-#[utoipa::path(post, path = "/v1/challenges/{id}/verify", tag = "recovery",
+#[cfg_attr(feature = "openapi", utoipa::path(post, path = "/v1/challenges/{id}/verify", tag = "recovery",
     params(("id" = String, Path, description = "`chl_…`")), request_body = VerifyRequest,
-    responses((status = 200, body = VerifyResponse), super::Problems))]
+    responses((status = 200, body = VerifyResponse), super::Problems)))]
 pub async fn verify(
     State(state): State<AppState>,
     caller: Caller,
@@ -58,9 +61,9 @@ pub async fn verify(
 
 /// Set a new password: `deliver` a temporary one to the customer, or `set`
 /// the one in the request.
-#[utoipa::path(put, path = "/v1/accounts/{id}/password", tag = "recovery",
+#[cfg_attr(feature = "openapi", utoipa::path(put, path = "/v1/accounts/{id}/password", tag = "recovery",
     params(("id" = String, Path, description = "`acc_…`", pattern = "^acc_[a-z0-9]{6,64}$", example = "acc_demoalice")), request_body = PasswordRequest,
-    responses((status = 200, body = PasswordChange), super::Problems))]
+    responses((status = 200, body = PasswordChange), super::Problems)))]
 pub async fn set_password(
     State(state): State<AppState>,
     caller: Caller,

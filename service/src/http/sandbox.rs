@@ -10,20 +10,21 @@ use super::AppState;
 use super::extract::ApiQuery;
 use crate::error::{ApiError, ApiResult};
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct OutboxQuery {
     /// Only messages to this account.
     pub account_id: Option<String>,
     /// Only messages with a larger id (to follow the outbox).
-    #[param(minimum = 0)]
+    #[cfg_attr(feature = "openapi", param(minimum = 0))]
     pub after: Option<i64>,
 }
 
 /// Every message the sandbox "sent", oldest first (sandbox mode only).
-#[utoipa::path(get, path = "/v1/sandbox/outbox", tag = "sandbox", params(OutboxQuery), security(()),
-    responses((status = 200, body = Outbox), super::Problems))]
+#[cfg_attr(feature = "openapi", utoipa::path(get, path = "/v1/sandbox/outbox", tag = "sandbox", params(OutboxQuery), security(()),
+    responses((status = 200, body = Outbox), super::Problems)))]
 pub async fn outbox(State(state): State<AppState>, ApiQuery(q): ApiQuery<OutboxQuery>) -> ApiResult<Json<Outbox>> {
     if !state.sandbox {
         return Err(ApiError::new(
