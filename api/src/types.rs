@@ -221,8 +221,7 @@ pub struct BatchLookupRequest {
 // each echoed input as `I` (`serde::de::IgnoredAny` when it is not needed).
 // The OpenAPI document describes the defaults (`value_type`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "openapi", schema(bound = ""))]
+#[cfg_attr(feature = "openapi", derive(ToSchema), schema(bound = ""))]
 pub struct BatchLookupResponse<A = Account, C = ErrorCode, I = Identifier> {
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<BatchLookupResult>))]
     pub results: Vec<BatchLookupResult<A, C, I>>,
@@ -230,8 +229,7 @@ pub struct BatchLookupResponse<A = Account, C = ErrorCode, I = Identifier> {
 
 /// One identifier's answer: the account, or why there is none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "openapi", schema(bound = ""))]
+#[cfg_attr(feature = "openapi", derive(ToSchema), schema(bound = ""))]
 pub struct BatchLookupResult<A = Account, C = ErrorCode, I = Identifier> {
     #[cfg_attr(feature = "openapi", schema(value_type = Identifier))]
     pub input: I,
@@ -245,8 +243,7 @@ pub struct BatchLookupResult<A = Account, C = ErrorCode, I = Identifier> {
 
 /// The error of one item in a batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "openapi", schema(bound = ""))]
+#[cfg_attr(feature = "openapi", derive(ToSchema), schema(bound = ""))]
 pub struct ItemError<C = ErrorCode> {
     #[cfg_attr(feature = "openapi", schema(value_type = ErrorCode))]
     pub code: C,
@@ -630,8 +627,7 @@ pub struct AuditEvent {
 
 /// `GET /v1/audit` query parameters, all optional; unknown ones are a 400.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Only events about this account (`acc_…`).

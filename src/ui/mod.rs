@@ -93,26 +93,26 @@ impl Ui {
     /// env-filter's span and field directives would bring in a regex engine
     /// for a debugging aid); one it cannot read is named, and `-v` applies.
     pub fn init_logging(&self) {
+        use tracing_subscriber::filter::Targets;
+        use tracing_subscriber::layer::SubscriberExt as _;
+        use tracing_subscriber::util::SubscriberInitExt as _;
         let default = match self.verbose {
             0 => "off",
             1 => "acctl=info",
             2 => "acctl=debug",
             _ => "acctl=trace,reqwest=debug,hyper_util=debug",
         };
-        let parse = |text: &str| text.parse::<tracing_subscriber::filter::Targets>();
-        let filter = match crate::env::var(EnvVars::ACCTL_LOG) {
-            None => parse(default),
-            Some(given) => parse(&given).or_else(|e| {
+        let given = crate::env::var(EnvVars::ACCTL_LOG).and_then(|given| match given.parse() {
+            Ok(filter) => Some(filter),
+            Err(e) => {
                 self.warn(format!(
                     "ACCTL_LOG=`{given}` is not a log filter ({e}): use LEVEL or TARGET=LEVEL pairs separated \
                      by commas, e.g. `acctl=debug,reqwest=info`; logging as -v says instead"
                 ));
-                parse(default)
-            }),
-        };
-        let filter = filter.expect("the built-in log filters parse");
-        use tracing_subscriber::layer::SubscriberExt as _;
-        use tracing_subscriber::util::SubscriberInitExt as _;
+                None
+            }
+        });
+        let filter: Targets = given.unwrap_or_else(|| default.parse().expect("the built-in log filters parse"));
         let _ = tracing_subscriber::registry()
             .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_ansi(self.color).without_time())
             .with(filter)

@@ -22,8 +22,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::store::AccountRow;
 
 #[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct RevealQuery {
     /// Unmasked email and phone (needs `accounts:pii`; audited).
@@ -32,8 +31,7 @@ pub struct RevealQuery {
 }
 
 #[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct FindQuery {
     /// Exact email (domain case-insensitive, IDNA-normalised).

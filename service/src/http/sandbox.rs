@@ -11,8 +11,7 @@ use super::extract::ApiQuery;
 use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct OutboxQuery {
     /// Only messages to this account.
