@@ -66,7 +66,9 @@ taskset -a -pc 0-1 "$pid" > /dev/null
 
 # P3 on a cheap workload: a second service over 2,000 accounts; the 200,000
 # lines cycle through them, and wrk's batches are drawn from the same accounts.
-# Three rounds, each acctl then wrk, after an unmeasured pass.
+# Five rounds, each acctl then wrk, after an unmeasured pass: wrk alone
+# moves by a fifth from one minute to the next on this host, and three
+# rounds left the median to one of them.
 cheap_accounts=2000
 $service accounts generate --create --db "$work/cheap.db" --count $cheap_accounts 2>/dev/null
 cheap_token=$($service token create --db "$work/cheap.db" --actor bench --role agent 2>/dev/null)
@@ -78,7 +80,7 @@ python3 -c "
 for n in range($accounts): print(f'user{n % $cheap_accounts}@load.example.com')" > "$work/cheap.txt"
 cheap() { ACCTL_TOKEN=$cheap_token ACCTL_URL=http://127.0.0.1:$port2 "$@"; }
 cheap "$acctl" lookup - -o ndjson < "$work/cheap.txt" > /dev/null
-for round in 1 2 3; do
+for round in 1 2 3 4 5; do
   cheap /usr/bin/time -f '%e %M' -o "$work/p3c.$round.time" "$acctl" lookup - -o ndjson < "$work/cheap.txt" > "$work/p3c.out"
   lines=$(wc -l < "$work/p3c.out")
   [ "$lines" -eq $accounts ] || { echo "P3 cheap: $lines records for $accounts lines" >&2; exit 1; }
@@ -108,12 +110,12 @@ p3_ratio, p3_rate, wrk_rate, p3_secs = rounds[2]
 p3_all = " / ".join(f"{r[0]:.2f}" for r in rounds)
 p3p_rate = 200000 / float(open(w / "p3p.time").read().split()[0])
 cheap = []
-for r in (1, 2, 3):
+for r in (1, 2, 3, 4, 5):
     secs = float(open(w / f"p3c.{r}.time").read().split()[0])
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / f"wrkc.{r}.txt").read()).group(1))
     cheap.append((200000 / secs / (rps * 500), 200000 / secs, rps * 500))
 cheap.sort()
-p3c_ratio, p3c_rate, wrkc_rate = cheap[1]
+p3c_ratio, p3c_rate, wrkc_rate = cheap[2]
 p3c_all = " / ".join(f"{r[0]:.2f}" for r in cheap)
 wrkp_rate = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / "wrkp.txt").read()).group(1)) * 500
 small = int(open(w / "p4s.time").read().split()[1]) / 1024
@@ -131,7 +133,7 @@ service and load generator on the same machine. Command: `bench/cli/run.sh`.
 | P1 one lookup: `acctl lookup ID` vs `curl` (same GET, process start included) | acctl {p1['acctl']['mean']*1000:.1f} ms, curl {p1['curl']['mean']*1000:.1f} ms (means of 50) | {ratio1:.2f}× | ≤ 1.3× {ok(ratio1 <= 1.3)} |
 | P3 `acctl lookup -` over 200,000 identifiers (8 in flight) vs wrk (8 connections), 500 per batch, all on 2 shared cores; median of 5 rounds | acctl {p3_rate:,.0f} ids/s ({p3_secs:.1f} s), wrk {wrk_rate:,.0f} ids/s; rounds {p3_all} | {p3_ratio:.2f}× | ≥ 0.8× {ok(p3_ratio >= 0.8)} |
 | P3 the same, service pinned to one core, acctl / wrk to the other (backend elsewhere) | acctl {p3p_rate:,.0f} ids/s, wrk {wrkp_rate:,.0f} ids/s | {p3p_rate / wrkp_rate:.2f}× | ≥ 0.8× {ok(p3p_rate / wrkp_rate >= 0.8)} |
-| P3 cheap backend work: 2,000 accounts, 200,000 lines cycling through them, wrk's batches from the same accounts; median of 3 rounds | acctl {p3c_rate:,.0f} ids/s, wrk {wrkc_rate:,.0f} ids/s; rounds {p3c_all} | {p3c_ratio:.2f}× | ≥ 0.8× {ok(p3c_ratio >= 0.8)} |
+| P3 cheap backend work: 2,000 accounts, 200,000 lines cycling through them, wrk's batches from the same accounts; median of 5 rounds | acctl {p3c_rate:,.0f} ids/s, wrk {wrkc_rate:,.0f} ids/s; rounds {p3c_all} | {p3c_ratio:.2f}× | ≥ 0.8× {ok(p3c_ratio >= 0.8)} |
 | P4 peak RSS, 1,000,000 vs 10,000 lines | {large:.1f} MB vs {small:.1f} MB ({float(large_secs):.1f} s for 1M) | {large / small:.2f}× | ≤ 1.2× and ≤ 64 MB {ok(large / small <= 1.2 and large <= 64)} |
 | start-up, `acctl --version` | {startup['mean']*1000:.1f} ms mean | | |
 <!-- cli:end -->"""
