@@ -65,6 +65,37 @@ fn a_sign_in_without_a_role_is_refused_and_not_stored() {
     assert!(sso.stored("nobody").is_none(), "nothing stored");
 }
 
+/// A second `auth login` replaces the sign-in, and revokes the one it
+/// replaced at the provider: no refresh token this machine no longer holds
+/// stays alive there. A token pasted with `--with-token` on the SSO profile
+/// replaces it, and revokes it, the same way.
+#[test]
+#[ignore = "needs node and testing/oidc's npm packages; .ci/run runs it"]
+fn signing_in_again_revokes_the_sign_in_it_replaces() {
+    let sso = trusted(ProviderOptions::default());
+    sso.login("agent", "agent", Some(Decision::Allow)).assert_code(0);
+    let first = sso.stored_secret("agent", "refresh_token");
+    let again = sso.login("agent", "agent", Some(Decision::Allow));
+    sso.insta("again").bind(|| insta::assert_snapshot!(again.snapshot()));
+    again.assert_code(0);
+    let second = sso.stored_secret("agent", "refresh_token");
+    assert_ne!(first, second, "the new sign-in is stored");
+    assert!(!sso.provider_renews(&first), "the replaced sign-in is revoked at the provider");
+    never_shows(&again, &[first, second.clone()]);
+
+    let token = sso.env.token("agent").to_owned();
+    let with_token = sso.env.run_with(
+        &["auth", "login", "-p", "agent", "--with-token", "--insecure-storage"],
+        &[],
+        Some(token.as_bytes()),
+    );
+    sso.insta("with_token").bind(|| insta::assert_snapshot!(with_token.snapshot()));
+    with_token.assert_code(0);
+    assert!(sso.stored("agent").is_none(), "a token, not a sign-in, is stored now");
+    assert!(!sso.provider_renews(&second), "the sign-in the token replaced is revoked at the provider");
+    never_shows(&with_token, &[second, token]);
+}
+
 /// The wizard waits at a question longer than the access token lives; the
 /// next step renews it and goes on as if nothing happened, and the rotated
 /// refresh token is stored. Then a stored access token acctl believes fresh

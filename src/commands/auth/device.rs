@@ -7,6 +7,8 @@
 //! before anything is stored; a sign-in the service would not take is revoked
 //! at the provider and nothing is kept.
 
+use secrecy::ExposeSecret;
+
 use crate::client::ApiClient;
 use crate::credentials::{CredentialStore, Secret, SsoGrant, TOKEN_ENV};
 use crate::env::EnvVars;
@@ -86,6 +88,8 @@ pub async fn login(
             return Err(e.with_context("not signed in; nothing was stored"));
         }
     };
+    // Read before it is overwritten: revoked once the new one is kept.
+    let previous = super::revoke::stored_grant(&store);
     let secret = Secret::Sso(grant.clone());
     let place = if insecure_storage {
         let path = store.store_in_file(&secret)?;
@@ -104,6 +108,8 @@ pub async fn login(
         profile.name,
         oidc.issuer
     ));
+    let new_refresh = grant.refresh_token.as_ref().map(|t| t.expose_secret());
+    super::revoke::replaced(previous, new_refresh, settings, ui).await;
     if grant.refresh_token.is_none() {
         ui.warn(format!(
             "the identity provider gave no refresh token (does client `{}` have `offline_access` and the refresh grant?): sign in again when the access token expires",

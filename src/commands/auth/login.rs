@@ -27,7 +27,8 @@ use crate::ui::Ui;
 ///
 /// Either is stored in the OS keyring under service `acctl`, entry = the
 /// profile name. Without a keyring, set ACCTL_TOKEN instead or use
-/// --insecure-storage.
+/// --insecure-storage. A single sign-on it replaces is revoked at the
+/// identity provider, as `acctl auth logout` does.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  acctl auth login -p prod                # SSO profile: open the page shown, check the code\n  acctl auth login -p prod --with-token < token.txt\n  printenv CI_ACCTL_TOKEN | acctl auth login --with-token --insecure-storage"
@@ -81,6 +82,9 @@ pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
             CliError::from(e).with_context(format!("cannot check the token with `{}`", profile.url))
         }
     })?;
+    // A single sign-on this token replaces (`--with-token` on an SSO
+    // profile): read before it is overwritten, revoked once the token is kept.
+    let previous = super::revoke::stored_grant(&store);
     let place = if args.insecure_storage {
         let path = store.store_in_file(&Secret::Token(token))?;
         ui.warn(format!("the token is stored in PLAINTEXT in `{}` (readable only by you)", path.display()));
@@ -96,6 +100,7 @@ pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
         me.role.as_str(),
         profile.name
     ));
+    super::revoke::replaced(previous, None, settings, ui).await;
     if crate::env::is_set(TOKEN_ENV) {
         ui.warn(format!("`{TOKEN_ENV}` is set in this environment and takes precedence over the stored token"));
     }

@@ -3,9 +3,9 @@
 
 use clap::Args;
 
-use crate::credentials::{Credential, CredentialStore, Secret, SsoGrant, TOKEN_ENV, TokenSource};
+use super::revoke::{Ending, revoke, stored_grant};
+use crate::credentials::{CredentialStore, TOKEN_ENV, TokenSource};
 use crate::error::{CliError, ExitStatus};
-use crate::oidc::Provider;
 use crate::settings::Settings;
 use crate::ui::Ui;
 
@@ -23,8 +23,8 @@ pub async fn run(_args: &LogoutArgs, settings: &Settings, ui: &Ui) -> Result<Exi
     let name = &settings.profile.name;
     let store = CredentialStore::new(name);
     // Only a stored sign-in is revoked (`ACCTL_TOKEN` is the environment's, not ours to end).
-    if let Ok(Credential { secret: Secret::Sso(grant), .. }) = store.resolve_stored() {
-        revoke(&grant, settings, ui).await;
+    if let Some(grant) = stored_grant(&store) {
+        revoke(&grant, Ending::Deleted, settings, ui).await;
     }
     let (removed, unreached) = store.remove()?;
     if removed.is_empty() {
@@ -45,33 +45,4 @@ pub async fn run(_args: &LogoutArgs, settings: &Settings, ui: &Ui) -> Result<Exi
         ui.warn(format!("`{TOKEN_ENV}` is still set in this environment; unset it to sign out completely"));
     }
     Ok(ExitStatus::Success)
-}
-
-/// Revokes the grant's refresh token at the provider it came from. Whatever
-/// happens, the sign-in is then deleted here: a provider that is down must
-/// not keep a person signed in on this machine. So a failure is a warning
-/// that says what stays valid and for how long, never an error.
-async fn revoke(grant: &SsoGrant, settings: &Settings, ui: &Ui) {
-    let Some(refresh_token) = &grant.refresh_token else { return };
-    let outcome = async {
-        let provider = Provider::discover(&grant.issuer, &settings.profile).await?;
-        provider.revoke(&grant.client_id, refresh_token).await
-    };
-    let outcome = ui.finishing(&format!("Revoking the sign-in at `{}`…", grant.issuer), outcome).await;
-    let name = &settings.profile.name;
-    match outcome {
-        Ok(true) => ui.success(format!("Revoked the sign-in of profile `{name}` at `{}`", grant.issuer)),
-        Ok(false) => ui.warn(format!(
-            "`{}` offers no token revocation: the refresh token is deleted here, but stays valid there until it expires",
-            grant.issuer
-        )),
-        Err(e) => {
-            let err = CliError::from(e);
-            ui.warn(format!(
-                "cannot revoke the sign-in at `{}` ({}): it is deleted here, but its refresh token stays valid there until it expires",
-                grant.issuer,
-                err.chain().collect::<Vec<_>>().join(": ")
-            ));
-        }
-    }
 }

@@ -3,6 +3,7 @@
 mod device;
 mod login;
 mod logout;
+mod revoke;
 pub(crate) mod status;
 
 use clap::Subcommand;
