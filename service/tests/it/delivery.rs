@@ -1,10 +1,8 @@
 //! Real delivery: SMS POSTed as JSON to a webhook (a real HTTP server in the
 //! test) and email over SMTP (a real SMTP server, aiosmtpd).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU16, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -170,85 +168,6 @@ async fn a_code_the_gateway_fails_to_take_is_retried_until_it_goes_out_or_expire
     assert_eq!(events[0]["request_id"], doomed.request_id());
 }
 
-/// A real SMTP server (`python3 -m aiosmtpd -n`) on a loopback port; what it
-/// prints (every message received) is collected. Killed on drop.
-struct SmtpServer {
-    child: Child,
-    port: u16,
-    output: Arc<Mutex<String>>,
-}
-
-impl SmtpServer {
-    async fn start() -> SmtpServer {
-        let python = ["python3", "/usr/bin/python3"]
-            .into_iter()
-            .find(|p| {
-                Command::new(p)
-                    .args(["-c", "import aiosmtpd"])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status()
-                    .is_ok_and(|s| s.success())
-            })
-            .expect("python3 with aiosmtpd (Debian: apt-get install python3-aiosmtpd)");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free loopback port")
-            .port();
-        let mut child = Command::new(python)
-            .args(["-u", "-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-            .env("PYTHONUNBUFFERED", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn aiosmtpd");
-        let stdout = child.stdout.take().expect("aiosmtpd stdout");
-        let output = Arc::new(Mutex::new(String::new()));
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
-                out.push_str(&line);
-                out.push('\n');
-            }
-        });
-        let server = SmtpServer { child, port, output };
-        // Waiting for a real process to listen, not for the service's time.
-        for _ in 0..200 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
-                return server;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("aiosmtpd did not listen on 127.0.0.1:{port} within 10 s");
-    }
-
-    /// The first complete message received, waiting up to 10 s.
-    async fn first_message(&self) -> String {
-        for _ in 0..200 {
-            let output = self.output.lock().unwrap_or_else(|e| e.into_inner()).clone();
-            if let Some(start) = output.find("---------- MESSAGE FOLLOWS ----------")
-                && let Some(len) = output[start..].find("------------ END MESSAGE ------------")
-            {
-                return output[start..start + len].to_owned();
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!(
-            "no message reached the SMTP server; it printed: {}",
-            self.output.lock().unwrap_or_else(|e| e.into_inner())
-        );
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// The text of a MIME message as a reader sees it: quoted-printable soft
 /// line breaks joined, base64 blocks decoded.
 fn readable(message: &str) -> String {
@@ -293,23 +212,6 @@ fn base64_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs python3-aiosmtpd (a real SMTP server); .ci/run runs it"]
-async fn an_email_code_arrives_at_a_real_smtp_server() {
-    let smtp = SmtpServer::start().await;
-    let url = format!("smtp://127.0.0.1:{}", smtp.port);
-    let ts = TestService::start_with(|config| config.smtp = Some(url)).await;
-    let created = ts.create_challenge(&ts.agent, "acc_demoalice", "email").await.expect_status(201);
-    let message = smtp.first_message().await;
-    let to = message.lines().find(|l| l.to_ascii_lowercase().starts_with("to:")).unwrap_or_default();
-    assert!(to.contains("alice@example.com"), "addressed to the email on file: `{to}`\n{message}");
-    let body_start = message.find("\n\n").or_else(|| message.find("X-Peer:")).unwrap_or(0);
-    let text = readable(&message[body_start..]);
-    let code = six_digits(&text).unwrap_or_else(|| panic!("no six-digit code in the email:\n{message}"));
-    let verified = ts.verify(&ts.agent, created.str("challenge_id"), &code).await.expect_status(200);
-    assert_eq!(verified.str("status"), "verified", "the code from the real email works");
-}
-
 #[test]
 fn base64_bodies_are_read_like_a_mail_client_would() {
     assert_eq!(base64_decode("WW91ciBjb2RlIGlzIDEyMzQ1Ng==").as_deref(), Some(&b"Your code is 123456"[..]));
@@ -332,4 +234,113 @@ async fn outside_the_sandbox_the_outbox_keeps_no_code_and_is_not_served() {
     assert!(code.body.contains("[redacted]") && !six_digits, "{}", code.body);
     let reply = svc.request(reqwest::Method::GET, "/v1/sandbox/outbox").send().await;
     assert_eq!(reply.status, 404, "{}", reply.text);
+}
+
+/// Email over SMTP: only with the `smtp` feature (`serve --smtp` is an error
+/// without it).
+#[cfg(feature = "smtp")]
+mod smtp {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Child, Command, Stdio};
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use super::{readable, six_digits};
+    use crate::common::TestService;
+
+    /// A real SMTP server (`python3 -m aiosmtpd -n`) on a loopback port; what it
+    /// prints (every message received) is collected. Killed on drop.
+    struct SmtpServer {
+        child: Child,
+        port: u16,
+        output: Arc<Mutex<String>>,
+    }
+
+    impl SmtpServer {
+        async fn start() -> SmtpServer {
+            let python = ["python3", "/usr/bin/python3"]
+                .into_iter()
+                .find(|p| {
+                    Command::new(p)
+                        .args(["-c", "import aiosmtpd"])
+                        .stdout(Stdio::null())
+                        .stderr(Stdio::null())
+                        .status()
+                        .is_ok_and(|s| s.success())
+                })
+                .expect("python3 with aiosmtpd (Debian: apt-get install python3-aiosmtpd)");
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("a free loopback port")
+                .port();
+            let mut child = Command::new(python)
+                .args(["-u", "-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+                .env("PYTHONUNBUFFERED", "1")
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("spawn aiosmtpd");
+            let stdout = child.stdout.take().expect("aiosmtpd stdout");
+            let output = Arc::new(Mutex::new(String::new()));
+            let sink = Arc::clone(&output);
+            std::thread::spawn(move || {
+                for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                    let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+            });
+            let server = SmtpServer { child, port, output };
+            // Waiting for a real process to listen, not for the service's time.
+            for _ in 0..200 {
+                if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                    return server;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            panic!("aiosmtpd did not listen on 127.0.0.1:{port} within 10 s");
+        }
+
+        /// The first complete message received, waiting up to 10 s.
+        async fn first_message(&self) -> String {
+            for _ in 0..200 {
+                let output = self.output.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                if let Some(start) = output.find("---------- MESSAGE FOLLOWS ----------")
+                    && let Some(len) = output[start..].find("------------ END MESSAGE ------------")
+                {
+                    return output[start..start + len].to_owned();
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            panic!(
+                "no message reached the SMTP server; it printed: {}",
+                self.output.lock().unwrap_or_else(|e| e.into_inner())
+            );
+        }
+    }
+
+    impl Drop for SmtpServer {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "needs python3-aiosmtpd (a real SMTP server); .ci/run runs it"]
+    async fn an_email_code_arrives_at_a_real_smtp_server() {
+        let smtp = SmtpServer::start().await;
+        let url = format!("smtp://127.0.0.1:{}", smtp.port);
+        let ts = TestService::start_with(|config| config.smtp = Some(url)).await;
+        let created = ts.create_challenge(&ts.agent, "acc_demoalice", "email").await.expect_status(201);
+        let message = smtp.first_message().await;
+        let to = message.lines().find(|l| l.to_ascii_lowercase().starts_with("to:")).unwrap_or_default();
+        assert!(to.contains("alice@example.com"), "addressed to the email on file: `{to}`\n{message}");
+        let body_start = message.find("\n\n").or_else(|| message.find("X-Peer:")).unwrap_or(0);
+        let text = readable(&message[body_start..]);
+        let code = six_digits(&text).unwrap_or_else(|| panic!("no six-digit code in the email:\n{message}"));
+        let verified = ts.verify(&ts.agent, created.str("challenge_id"), &code).await.expect_status(200);
+        assert_eq!(verified.str("status"), "verified", "the code from the real email works");
+    }
 }
