@@ -12,11 +12,13 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
-use super::{BackendUrl, Concurrency, ConfigError, ConfigFile, HumanDuration, ParseProblem, Rate, Region, ValueError};
+use super::{
+    AudienceParam, BackendUrl, Concurrency, ConfigError, ConfigFile, HumanDuration, IssuerUrl, OidcText, ParseProblem,
+    Rate, Region, Scope, ValueError,
+};
 
 /// The keys of a `[profiles.NAME]` table that `config set` changes, in the
-/// order `config init` writes them. The `oidc_*` keys are not among them:
-/// three of them only make sense together, so they are written in the file.
+/// order `config init` writes them, then the single sign-on keys.
 pub const PROFILE_KEYS: &[&str] = &[
     "url",
     "region",
@@ -28,7 +30,15 @@ pub const PROFILE_KEYS: &[&str] = &[
     "ca_bundle",
     "insecure_http",
     "max_affected",
+    "oidc_issuer",
+    "oidc_client_id",
+    "oidc_audience",
+    "oidc_scopes",
+    "oidc_audience_param",
 ];
+
+/// The single sign-on keys a profile sets all of or none of.
+pub const SSO_KEYS: [&str; 3] = ["oidc_issuer", "oidc_client_id", "oidc_audience"];
 
 /// The config file as text that can be changed without losing its comments.
 pub struct EditableConfig {
@@ -123,6 +133,18 @@ impl EditableConfig {
         Ok(())
     }
 
+    /// The keys of [`SSO_KEYS`] that `profile` lacks while it sets others:
+    /// empty when it sets all three or none. Such a profile is refused when it
+    /// is used, so `config set` says what is still to set.
+    pub fn missing_sso_keys(&self, profile: &str) -> Vec<&'static str> {
+        let table = self.doc.get("profiles").and_then(|p| p.get(profile)).and_then(Item::as_table_like);
+        let has = |key: &str| table.is_some_and(|t| t.contains_key(key));
+        if !SSO_KEYS.iter().any(|k| has(k)) {
+            return Vec::new();
+        }
+        SSO_KEYS.into_iter().filter(|k| !has(k)).collect()
+    }
+
     /// Writes the file atomically, after checking that the new text loads.
     pub fn save(&self) -> Result<(), ConfigError> {
         let text = self.doc.to_string();
@@ -156,6 +178,19 @@ fn checked_value(key: &str, raw: &str) -> Result<Value, ConfigError> {
             Some(n) => Value::from(n),
             None => return Err(invalid(ValueError(format!("`{raw}` must be a whole number of accounts")))),
         },
+        "oidc_issuer" => Value::from(text.parse::<IssuerUrl>().map_err(invalid)?.0),
+        "oidc_client_id" | "oidc_audience" => Value::from(text.parse::<OidcText>().map_err(invalid)?.0),
+        "oidc_scopes" => {
+            // `acctl support` or `acctl,support`: a list, as TOML writes one.
+            let scopes = text
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse::<Scope>().map(|s| s.0))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(invalid)?;
+            Value::Array(scopes.into_iter().collect())
+        }
+        "oidc_audience_param" => Value::from(text.parse::<AudienceParam>().map_err(invalid)?.as_str()),
         "ca_bundle" if !text.is_empty() => Value::from(text),
         "ca_bundle" => return Err(invalid(ValueError("a path must not be empty".to_owned()))),
         _ => return Err(ConfigError::UnknownKey { key: key.to_owned() }),
@@ -222,6 +257,43 @@ mod tests {
         let err = config.set("local", "concurrency", "0").unwrap_err();
         assert_eq!(err.to_string(), "invalid value `0` for `concurrency`");
         assert!(matches!(config.set("local", "colour", "x"), Err(ConfigError::UnknownKey { .. })));
+    }
+
+    #[test]
+    fn sso_keys_are_set_as_loading_reads_them_and_the_missing_ones_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[profiles.prod]\nurl = \"https://a.example\"\n").unwrap();
+        let mut config = EditableConfig::open(&path).unwrap();
+        assert_eq!(config.missing_sso_keys("prod"), Vec::<&str>::new());
+        config.set("prod", "oidc_issuer", "https://sso.example.com/realms/staff").unwrap();
+        assert_eq!(config.missing_sso_keys("prod"), ["oidc_client_id", "oidc_audience"]);
+        config.set("prod", "oidc_client_id", "acctl").unwrap();
+        config.set("prod", "oidc_audience", "https://a.example").unwrap();
+        config.set("prod", "oidc_scopes", "acctl, support").unwrap();
+        config.set("prod", "oidc_audience_param", "audience").unwrap();
+        assert_eq!(config.missing_sso_keys("prod"), Vec::<&str>::new());
+        config.save().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "[profiles.prod]\nurl = \"https://a.example\"\noidc_issuer = \"https://sso.example.com/realms/staff\"\noidc_client_id = \"acctl\"\noidc_audience = \"https://a.example\"\noidc_scopes = [\"acctl\", \"support\"]\noidc_audience_param = \"audience\"\n"
+        );
+        let prod = &ConfigFile::parse(&text).unwrap().profiles["prod"];
+        assert_eq!(prod.oidc_scopes.as_ref().map(Vec::len), Some(2));
+        assert_eq!(prod.oidc_audience_param, Some(AudienceParam::Audience));
+        for (key, bad) in [
+            ("oidc_issuer", "ftp://sso.example.com"),
+            ("oidc_issuer", "https://sso.example.com/?x=1"),
+            ("oidc_client_id", "two words"),
+            ("oidc_scopes", "acctl \"quoted\""),
+            ("oidc_audience_param", "aud"),
+        ] {
+            assert_eq!(
+                config.set("prod", key, bad).unwrap_err().to_string(),
+                format!("invalid value `{bad}` for `{key}`")
+            );
+        }
     }
 
     #[test]

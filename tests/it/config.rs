@@ -105,3 +105,20 @@ fn profiles_are_added_chosen_and_changed_one_at_a_time_keeping_the_rest() {
     names.sort();
     assert_eq!(names, ["team.toml"]);
 }
+
+/// Single sign-on set up with `config set`, one key after the other: until
+/// the third of `oidc_issuer`, `oidc_client_id` and `oidc_audience`, each
+/// says what is still missing, and the profile is refused when used; then
+/// `config show` has them all, the scopes as a list.
+#[test]
+fn single_sign_on_is_set_up_key_by_key() {
+    let env = TestEnv::new();
+    env.write_config(&format!("default_profile = \"corp\"\n\n[profiles.corp]\nurl = \"{}\"\n", env.url));
+    snapshot!(env, env.run(&["config", "set", "oidc_issuer", "https://sso.example.com/realms/staff"]), "issuer");
+    snapshot!(env, env.run(&["lookup", "acc_demobob"]), "half_set_up");
+    snapshot!(env, env.run(&["config", "set", "oidc_client_id", "acctl"]), "client_id");
+    snapshot!(env, env.run(&["config", "set", "oidc_audience", "https://accounts-admin.example.com"]), "audience");
+    snapshot!(env, env.run(&["config", "set", "oidc_scopes", "acctl,support"]), "scopes");
+    snapshot!(env, env.run(&["config", "set", "oidc_audience_param", "aud"]), "bad_audience_param");
+    snapshot!(env, env.run(&["config", "show", "-o", "json"]), "shown");
+}

@@ -13,11 +13,19 @@ use crate::ui::Ui;
 ///
 /// The value is checked as loading checks it: a bad one is refused, naming
 /// the key and the value, and the file is left unchanged.
+///
+/// Single sign-on takes `oidc_issuer`, `oidc_client_id` and `oidc_audience`
+/// together: set them one after the other (until the third, acctl says which
+/// are still missing, and the profile is refused when used). `oidc_scopes`
+/// takes a list: `acctl,support`.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   acctl config set timeout 30s
   acctl config set -p prod require_reason true
-  acctl config set concurrency 16 -p local")]
+  acctl config set concurrency 16 -p local
+  acctl config set -p prod oidc_issuer https://sso.example.com/realms/staff
+  acctl config set -p prod oidc_client_id acctl
+  acctl config set -p prod oidc_audience https://accounts-admin.example.com")]
 pub struct SetArgs {
     /// The key
     #[arg(value_name = "KEY", value_parser = clap::builder::PossibleValuesParser::new(PROFILE_KEYS))]
@@ -44,5 +52,14 @@ pub fn run(args: &SetArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus, C
     config.set(&name, &args.key, &args.value)?;
     config.save()?;
     ui.success(format!("Set `{}` of profile `{name}` in `{}`", args.key, location.path.display()));
+    let missing = config.missing_sso_keys(&name);
+    if !missing.is_empty() {
+        let names = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ");
+        let next = missing.iter().map(|k| format!("  acctl config set -p {name} {k} VALUE")).collect::<Vec<_>>();
+        ui.warn(format!(
+            "profile `{name}` needs {names} too before it can be used (single sign-on takes all three):\n{}",
+            next.join("\n")
+        ));
+    }
     Ok(ExitStatus::Success)
 }
