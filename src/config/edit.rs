@@ -239,13 +239,20 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), ConfigError> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_change_keeps_comments_and_other_profiles() {
+    /// A config file holding `text` in a fresh directory (kept while the
+    /// first value lives), opened for editing.
+    fn opened(text: &str) -> (tempfile::TempDir, PathBuf, EditableConfig) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        let text = "# mine\ndefault_profile = \"local\"\n\n[profiles.local]\nurl = \"http://127.0.0.1:8080\" # dev\n# the timeout\ntimeout = \"10s\"\n";
         std::fs::write(&path, text).unwrap();
-        let mut config = EditableConfig::open(&path).unwrap();
+        let config = EditableConfig::open(&path).unwrap();
+        (dir, path, config)
+    }
+
+    #[test]
+    fn a_change_keeps_comments_and_other_profiles() {
+        let text = "# mine\ndefault_profile = \"local\"\n\n[profiles.local]\nurl = \"http://127.0.0.1:8080\" # dev\n# the timeout\ntimeout = \"10s\"\n";
+        let (_dir, path, mut config) = opened(text);
         config.set("local", "timeout", "30s").unwrap();
         config.set("prod", "url", "https://a.example/").unwrap();
         config.set_default_profile("prod");
@@ -261,10 +268,7 @@ mod tests {
 
     #[test]
     fn sso_keys_are_set_as_loading_reads_them_and_the_missing_ones_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "[profiles.prod]\nurl = \"https://a.example\"\n").unwrap();
-        let mut config = EditableConfig::open(&path).unwrap();
+        let (_dir, path, mut config) = opened("[profiles.prod]\nurl = \"https://a.example\"\n");
         assert_eq!(config.missing_sso_keys("prod"), Vec::<&str>::new());
         config.set("prod", "oidc_issuer", "https://sso.example.com/realms/staff").unwrap();
         assert_eq!(config.missing_sso_keys("prod"), ["oidc_client_id", "oidc_audience"]);
@@ -298,10 +302,7 @@ mod tests {
 
     #[test]
     fn insecure_http_and_max_affected_are_set_as_loading_reads_them() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "[profiles.lab]\nurl = \"http://10.0.0.5:8080\"\n").unwrap();
-        let mut config = EditableConfig::open(&path).unwrap();
+        let (_dir, path, mut config) = opened("[profiles.lab]\nurl = \"http://10.0.0.5:8080\"\n");
         config.set("lab", "insecure_http", "true").unwrap();
         config.set("lab", "max_affected", "500").unwrap();
         config.save().unwrap();

@@ -54,7 +54,7 @@ pub fn run(args: &SetArgs, global: &GlobalArgs, ui: &Ui) -> Result<ExitStatus, C
     ui.success(format!("Set `{}` of profile `{name}` in `{}`", args.key, location.path.display()));
     let missing = config.missing_sso_keys(&name);
     if !missing.is_empty() {
-        let names = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ");
+        let names = crate::ui::and_list(&missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>());
         let next = missing.iter().map(|k| format!("  acctl config set -p {name} {k} VALUE")).collect::<Vec<_>>();
         ui.warn(format!(
             "profile `{name}` needs {names} too before it can be used (single sign-on takes all three):\n{}",
