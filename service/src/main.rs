@@ -89,6 +89,14 @@ struct ServeArgs {
     #[cfg(feature = "oidc")]
     #[arg(long, value_name = "NAME", default_value = "roles", requires = "oidc_issuer")]
     oidc_role_claim: String,
+    /// Also accept access tokens whose header says `typ: JWT` (or has no
+    /// `typ`), as Okta, Entra ID, Keycloak and Auth0's default profile issue
+    /// them; without it only RFC 9068's `at+jwt` is taken. ID tokens are
+    /// still refused: by `aud` (the audience must not be acctl's client ID)
+    /// and by the claims only they carry (`nonce`, `at_hash`).
+    #[cfg(feature = "oidc")]
+    #[arg(long, requires = "oidc_issuer")]
+    oidc_accept_plain_jwt: bool,
 }
 
 #[derive(Subcommand)]
@@ -326,11 +334,16 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         if let (Some(issuer), Some(audience)) = (args.oidc_issuer, args.oidc_audience) {
             let mut oidc = acctl_service::oidc::OidcConfig::new(issuer, audience);
             oidc.role_claim = args.oidc_role_claim;
+            oidc.accept_plain_jwt = args.oidc_accept_plain_jwt;
             config.oidc = Some(oidc);
         }
         #[cfg(feature = "oidc")]
         let trusted = config.oidc.as_ref().map(|o| {
-            format!("accepting access tokens of `{}` for `{}` (role claim `{}`)", o.issuer, o.audience, o.role_claim)
+            let labels = if o.accept_plain_jwt { ", typ `at+jwt` or `JWT`" } else { "" };
+            format!(
+                "accepting access tokens of `{}` for `{}` (role claim `{}`{labels})",
+                o.issuer, o.audience, o.role_claim
+            )
         });
         // Before seeding: the demo accounts' passwords are the first hashes.
         acctl_service::hashing::configure(config.hashing_threads);

@@ -33,7 +33,8 @@
 //        Answers {"kids":[…]}, the JWKS's key ids, newest first.
 //   POST /__test/sign  {"payload": {…}, "header": {…}?, "key": "rsa"|"ec"?}
 //        signs any payload with the provider's current key (RS256 for rsa,
-//        ES256 for ec; the header defaults to {alg, typ: "at+jwt", kid}), so
+//        ES256 for ec; the header defaults to {alg, typ: "at+jwt", kid}, and a
+//        member given as null is left out), so
 //        a test can mint well-signed tokens that are wrong in one way
 //        (expired, wrong issuer, not yet valid…). Answers {"token": "…"}.
 //   GET /__test/stats  {"jwks_requests": N}: how often the JWKS was fetched
@@ -226,6 +227,7 @@ async function readJson(req) {
 function sign(jwk, payload, header) {
   const alg = jwk.kty === 'EC' ? 'ES256' : 'RS256';
   const fullHeader = { alg, typ: 'at+jwt', kid: jwk.kid, ...header };
+  for (const [name, value] of Object.entries(fullHeader)) if (value === null) delete fullHeader[name];
   const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const input = `${b64(fullHeader)}.${b64(payload)}`;
   const key = crypto.createPrivateKey({ key: jwk, format: 'jwk' });

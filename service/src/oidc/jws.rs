@@ -152,15 +152,19 @@ pub struct Unverified {
     pub alg: Alg,
     pub kid: Option<String>,
     pub claims: Map<String, Value>,
+    /// Whether the header's `typ` says it is an access token (`at+jwt`),
+    /// rather than the plain `JWT` (or nothing) some providers write.
+    pub labelled_access_token: bool,
     /// `BASE64URL(header) '.' BASE64URL(payload)`, what the signature covers.
     signing_input: String,
     signature: Vec<u8>,
 }
 
 /// Splits and decodes `token`, and applies every rule of the header:
-/// algorithm allow-list, `typ` of an access token (RFC 9068 §2.1), no
-/// `crit`. The signature is checked by [`verify_signature`].
-pub fn parse(token: &str) -> Result<Unverified, TokenError> {
+/// algorithm allow-list, `typ` of an access token (RFC 9068 §2.1; with
+/// `plain_jwt`, also `JWT` or none), no `crit`. The signature is checked by
+/// [`verify_signature`].
+pub fn parse(token: &str, plain_jwt: bool) -> Result<Unverified, TokenError> {
     if token.len() > MAX_TOKEN_LEN {
         return Err(TokenError::Malformed("it is longer than 16 KiB"));
     }
@@ -175,8 +179,15 @@ pub fn parse(token: &str) -> Result<Unverified, TokenError> {
         serde_json::from_slice(&header).map_err(|_| TokenError::Malformed("its header is not a JSON object"))?;
     let alg = header.get("alg").and_then(Value::as_str).ok_or(TokenError::Malformed("its header names no `alg`"))?;
     let alg = Alg::parse(alg)?;
-    let typ = header.get("typ").and_then(Value::as_str);
-    if !typ.is_some_and(|t| t.eq_ignore_ascii_case("at+jwt") || t.eq_ignore_ascii_case("application/at+jwt")) {
+    let typ = match header.get("typ") {
+        None => None,
+        Some(Value::String(typ)) => Some(typ.as_str()),
+        Some(_) => return Err(TokenError::Malformed("its `typ` is not a string")),
+    };
+    let labelled_access_token =
+        typ.is_some_and(|t| t.eq_ignore_ascii_case("at+jwt") || t.eq_ignore_ascii_case("application/at+jwt"));
+    let plain = typ.is_none_or(|t| t.eq_ignore_ascii_case("JWT"));
+    if !(labelled_access_token || plain_jwt && plain) {
         return Err(TokenError::NotAnAccessToken(typ.map(str::to_owned)));
     }
     if header.contains_key("crit") {
@@ -191,7 +202,14 @@ pub fn parse(token: &str) -> Result<Unverified, TokenError> {
     let claims: Map<String, Value> =
         serde_json::from_slice(&payload).map_err(|_| TokenError::Malformed("its payload is not a JSON object"))?;
     let signature = base64url(parts[2]).ok_or(TokenError::Malformed("its signature is not base64url"))?;
-    Ok(Unverified { alg, kid, claims, signing_input: format!("{}.{}", parts[0], parts[1]), signature })
+    Ok(Unverified {
+        alg,
+        kid,
+        claims,
+        labelled_access_token,
+        signing_input: format!("{}.{}", parts[0], parts[1]),
+        signature,
+    })
 }
 
 /// Which of `keys` may have signed the token: the one its `kid` names, or
@@ -252,32 +270,47 @@ mod tests {
         let claims = json!({"sub": "x"});
         for alg in ["none", "HS256", "HS512", "RS384", "ES512", "EdDSA", "rs256"] {
             let t = token(json!({"alg": alg, "typ": "at+jwt"}), claims.clone());
-            assert!(matches!(parse(&t), Err(TokenError::AlgorithmNotAllowed(a)) if a == alg), "{alg}");
+            assert!(matches!(parse(&t, false), Err(TokenError::AlgorithmNotAllowed(a)) if a == alg), "{alg}");
         }
         for alg in ["RS256", "PS256", "ES256"] {
-            assert!(parse(&token(json!({"alg": alg, "typ": "at+jwt"}), claims.clone())).is_ok(), "{alg}");
+            assert!(parse(&token(json!({"alg": alg, "typ": "at+jwt"}), claims.clone()), false).is_ok(), "{alg}");
         }
     }
 
     #[test]
     fn the_type_must_be_that_of_an_access_token() {
         let claims = json!({"sub": "x"});
-        for typ in ["at+jwt", "AT+JWT", "application/at+jwt"] {
-            assert!(parse(&token(json!({"alg": "RS256", "typ": typ}), claims.clone())).is_ok(), "{typ}");
+        for (typ, plain_jwt) in [("at+jwt", false), ("AT+JWT", false), ("application/at+jwt", true)] {
+            let t = parse(&token(json!({"alg": "RS256", "typ": typ}), claims.clone()), plain_jwt).expect(typ);
+            assert!(t.labelled_access_token, "{typ}");
         }
-        for header in [json!({"alg": "RS256", "typ": "JWT"}), json!({"alg": "RS256"})] {
-            assert!(matches!(parse(&token(header.clone(), claims.clone())), Err(TokenError::NotAnAccessToken(_))));
+        let plain =
+            [json!({"alg": "RS256", "typ": "JWT"}), json!({"alg": "RS256", "typ": "jwt"}), json!({"alg": "RS256"})];
+        for header in &plain {
+            let refused = parse(&token(header.clone(), claims.clone()), false);
+            assert!(matches!(refused, Err(TokenError::NotAnAccessToken(_))), "{header}");
+            let taken = parse(&token(header.clone(), claims.clone()), true).expect("taken with plain_jwt");
+            assert!(!taken.labelled_access_token, "{header}");
         }
+        for typ in [json!("JOSE"), json!("id_token+jwt"), json!("")] {
+            let header = json!({"alg": "RS256", "typ": typ});
+            assert!(
+                matches!(parse(&token(header, claims.clone()), true), Err(TokenError::NotAnAccessToken(_))),
+                "{typ}"
+            );
+        }
+        let header = json!({"alg": "RS256", "typ": 1});
+        assert!(matches!(parse(&token(header, claims.clone()), true), Err(TokenError::Malformed(_))));
         let crit = json!({"alg": "RS256", "typ": "at+jwt", "crit": ["exp"], "exp": 1});
-        assert!(matches!(parse(&token(crit, claims)), Err(TokenError::Malformed(_))));
+        assert!(matches!(parse(&token(crit, claims), false), Err(TokenError::Malformed(_))));
     }
 
     #[test]
     fn malformed_tokens_say_what_is_wrong() {
-        assert!(matches!(parse("acctl_0123"), Err(TokenError::Malformed(m)) if m.contains("not a JWT")));
-        assert!(matches!(parse("a.b.c.d.e"), Err(TokenError::Malformed(m)) if m.contains("encrypted")));
-        assert!(matches!(parse("!!.e30.e30"), Err(TokenError::Malformed(m)) if m.contains("header")));
-        assert!(matches!(parse(&"a.".repeat(9000)), Err(TokenError::Malformed(m)) if m.contains("16 KiB")));
+        assert!(matches!(parse("acctl_0123", false), Err(TokenError::Malformed(m)) if m.contains("not a JWT")));
+        assert!(matches!(parse("a.b.c.d.e", false), Err(TokenError::Malformed(m)) if m.contains("encrypted")));
+        assert!(matches!(parse("!!.e30.e30", false), Err(TokenError::Malformed(m)) if m.contains("header")));
+        assert!(matches!(parse(&"a.".repeat(9000), false), Err(TokenError::Malformed(m)) if m.contains("16 KiB")));
     }
 
     #[test]
@@ -299,7 +332,7 @@ mod tests {
         ] {
             assert!(Jwk::from_json(&unusable).is_none(), "{unusable}");
         }
-        let t = parse(&token(json!({"alg": "ES256", "typ": "at+jwt", "kid": "r"}), json!({}))).expect("parses");
+        let t = parse(&token(json!({"alg": "ES256", "typ": "at+jwt", "kid": "r"}), json!({})), false).expect("parses");
         let keys = [rsa, ec];
         let found = candidates(&t, &keys).expect("the kid names a key");
         assert!(

@@ -11,7 +11,8 @@
 //! keys keep serving. Times are read from the service [`Clock`].
 //!
 //! A token is accepted when its signature verifies (`jws`: RS256, PS256 or
-//! ES256 only, `typ` `at+jwt`), `iss` is the issuer exactly, `aud` names the
+//! ES256 only, `typ` `at+jwt`, or also `JWT` or none with
+//! [`OidcConfig::accept_plain_jwt`]), `iss` is the issuer exactly, `aud` names the
 //! audience, and `exp`/`nbf` hold within [`OidcConfig::leeway`]. Its role
 //! claim must then name a role the service knows, else the caller is
 //! refused with 403 `no_role`. Rejections say why in words and never echo
@@ -51,6 +52,14 @@ pub struct OidcConfig {
     pub leeway: Duration,
     /// Time allowed for each request to the provider.
     pub timeout: Duration,
+    /// Also take tokens whose header `typ` is `JWT` or absent, as Okta,
+    /// Entra ID, Keycloak and Auth0's default profile label their access
+    /// tokens (RFC 9068 asks for `at+jwt`, which is all that is taken
+    /// without this). Such a token is then told from an ID token by its
+    /// claims: `aud` must name this service (an ID token names the client),
+    /// and one carrying `nonce`, `at_hash`, `c_hash` or a `typ` claim of `ID`
+    /// (Keycloak's) is refused.
+    pub accept_plain_jwt: bool,
 }
 
 impl OidcConfig {
@@ -61,6 +70,7 @@ impl OidcConfig {
             role_claim: "roles".to_owned(),
             leeway: Duration::from_secs(30),
             timeout: Duration::from_secs(10),
+            accept_plain_jwt: false,
         }
     }
 }
@@ -104,8 +114,10 @@ pub enum TokenError {
     Malformed(&'static str),
     #[error("{}", algorithm_refusal(.0))]
     AlgorithmNotAllowed(String),
-    #[error("the token's type (`typ`) is {}, not `at+jwt`: send an access token, not an ID token", typ_words(.0))]
+    #[error("{}", typ_refusal(.0))]
     NotAnAccessToken(Option<String>),
+    #[error("the token carries {0}, as ID tokens do: send an access token, not an ID token")]
+    IdToken(&'static str),
     #[error("the token is signed with a key the provider does not publish{}", kid_words(.0))]
     UnknownKey(Option<String>),
     #[error("the key{} cannot verify `{alg}` signatures (its type or its `alg` is another)", kid_words(.kid))]
@@ -140,8 +152,17 @@ fn algorithm_refusal(alg: &str) -> String {
     }
 }
 
-fn typ_words(typ: &Option<String>) -> String {
-    typ.as_deref().map_or_else(|| "missing".to_owned(), |t| format!("`{}`", t.escape_debug()))
+fn typ_refusal(typ: &Option<String>) -> String {
+    let words = typ.as_deref().map_or_else(|| "missing".to_owned(), |t| format!("`{}`", t.escape_debug()));
+    if typ.as_deref().is_none_or(|t| t.eq_ignore_ascii_case("JWT")) {
+        format!(
+            "the token's type (`typ`) is {words}, not `at+jwt`: an ID token, or the access token of a provider \
+             that labels them so (Okta, Entra ID, Keycloak), which this service takes only when started with \
+             --oidc-accept-plain-jwt"
+        )
+    } else {
+        format!("the token's type (`typ`) is {words}, not `at+jwt`: send an access token, not an ID token")
+    }
 }
 
 fn kid_words(kid: &Option<String>) -> String {
@@ -248,7 +269,7 @@ impl Verifier {
     /// Checks `token` and says who it names; [`TokenError::NoRole`] for a
     /// valid token without a known role.
     pub async fn verify(&self, token: &str) -> Result<Identity, TokenError> {
-        let unverified = jws::parse(token)?;
+        let unverified = jws::parse(token, self.config.accept_plain_jwt)?;
         let mut keys = self.keys();
         if jws::candidates(&unverified, &keys).is_none() {
             keys = self.refetch(&keys).await;
@@ -256,6 +277,9 @@ impl Verifier {
         let candidates =
             jws::candidates(&unverified, &keys).ok_or_else(|| TokenError::UnknownKey(unverified.kid.clone()))?;
         jws::verify_signature(&unverified, &candidates)?;
+        if !unverified.labelled_access_token {
+            id_token_marks(&unverified.claims)?;
+        }
         self.check_claims(&unverified.claims)
     }
 
@@ -345,6 +369,21 @@ impl Verifier {
             expires_at_ms: exp.saturating_mul(1000),
         })
     }
+}
+
+/// Refuses claims only ID tokens carry (OpenID Connect Core §2 and §3.3.2.11;
+/// Keycloak marks its own with `"typ": "ID"`), for tokens whose header does
+/// not say they are access tokens.
+fn id_token_marks(claims: &Map<String, Value>) -> Result<(), TokenError> {
+    for (claim, words) in [("nonce", "a `nonce`"), ("at_hash", "an `at_hash`"), ("c_hash", "a `c_hash`")] {
+        if claims.contains_key(claim) {
+            return Err(TokenError::IdToken(words));
+        }
+    }
+    if claims.get("typ").and_then(Value::as_str).is_some_and(|t| t.eq_ignore_ascii_case("ID")) {
+        return Err(TokenError::IdToken("`\"typ\": \"ID\"`"));
+    }
+    Ok(())
 }
 
 /// A NumericDate claim (seconds; fractions are cut off), if present.
@@ -462,5 +501,19 @@ mod tests {
         assert!(TokenError::AlgorithmNotAllowed("HS256".into()).to_string().contains("shared-secret"));
         assert!(TokenError::Expired(5).to_string().contains("expired 5 s ago"));
         assert!(TokenError::UnknownKey(Some("k1".into())).to_string().contains("kid `k1`"));
+        assert_eq!(
+            TokenError::NotAnAccessToken(None).to_string(),
+            "the token's type (`typ`) is missing, not `at+jwt`: an ID token, or the access token of a provider that \
+             labels them so (Okta, Entra ID, Keycloak), which this service takes only when started with \
+             --oidc-accept-plain-jwt"
+        );
+        assert_eq!(
+            TokenError::NotAnAccessToken(Some("JOSE\n".into())).to_string(),
+            "the token's type (`typ`) is `JOSE\\n`, not `at+jwt`: send an access token, not an ID token"
+        );
+        assert_eq!(
+            TokenError::IdToken("an `at_hash`").to_string(),
+            "the token carries an `at_hash`, as ID tokens do: send an access token, not an ID token"
+        );
     }
 }

@@ -182,7 +182,12 @@ async fn forged_foreign_and_expired_tokens_are_refused_with_the_reason() {
         .await;
     refused(ts.get("/v1/whoami", &no_exp).await, &no_exp, "no usable `exp` claim");
     let id_token_typ = s.minted(users::ADMIN, json!({"typ": "JWT"}), |_| {}).await;
-    refused(ts.get("/v1/whoami", &id_token_typ).await, &id_token_typ, "not `at+jwt`");
+    refused(
+        ts.get("/v1/whoami", &id_token_typ).await,
+        &id_token_typ,
+        "is `JWT`, not `at+jwt`: an ID token, or the access token of a provider that labels them so (Okta, Entra ID, \
+         Keycloak), which this service takes only when started with --oidc-accept-plain-jwt",
+    );
     let audiences = s.minted(users::ADMIN, json!({}), |c| c["aud"] = json!(["https://x.test", c["aud"].clone()])).await;
     ts.get("/v1/whoami", &audiences).await.expect_status(200);
     // ES256 is allowed (the provider's P-256 key); an RS256 token naming that key is not.
@@ -227,6 +232,44 @@ async fn forged_foreign_and_expired_tokens_are_refused_with_the_reason() {
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     ts.advance(u64::try_from(exp - now).unwrap_or(0) + 31);
     refused(ts.get("/v1/whoami", &real).await, &real, "the token expired");
+}
+
+/// Okta, Entra ID and Keycloak label their access tokens `typ: JWT`, or
+/// leave `typ` out: with `accept_plain_jwt` the service takes them, and still
+/// refuses ID tokens, which are labelled the same.
+#[tokio::test]
+#[ignore = "needs node and testing/oidc's npm packages (npm ci --prefix testing/oidc); .ci/run runs it"]
+async fn access_tokens_labelled_plain_jwt_are_taken_when_configured_and_id_tokens_still_are_not() {
+    let s = setup_with(|config| config.oidc.as_mut().expect("a provider").accept_plain_jwt = true).await;
+    let ts = &s.ts;
+    for header in [json!({"typ": "JWT"}), json!({"typ": "jwt"}), json!({"typ": null})] {
+        let token = s.minted(users::SRE, header.clone(), |_| {}).await;
+        let who = ts.get("/v1/whoami", &token).await.expect_status(200);
+        assert_eq!((who.str("actor"), who.str("role")), ("oidc:sre", "sre"), "{header}");
+    }
+    // The provider's own `at+jwt` tokens are taken as before.
+    let real = s.token(users::AGENT).await;
+    assert_eq!(ts.get("/v1/whoami", &real).await.expect_status(200).str("actor"), "oidc:agent");
+
+    // An ID token names the client as its audience, and may carry claims
+    // only ID tokens have.
+    let plain = json!({"typ": "JWT"});
+    let for_the_client = s.minted(users::ADMIN, plain.clone(), |c| c["aud"] = json!(oidc_harness::CLIENT_ID)).await;
+    refused(ts.get("/v1/whoami", &for_the_client).await, &for_the_client, "not for this service");
+    for (claim, value, why) in [
+        ("nonce", json!("n-0S6_WzA2Mj"), "carries a `nonce`, as ID tokens do"),
+        ("at_hash", json!("77QmUPtjPfzWtF2AnpK9RQ"), "carries an `at_hash`, as ID tokens do"),
+        ("typ", json!("ID"), "carries `\"typ\": \"ID\"`, as ID tokens do"),
+    ] {
+        let token = s.minted(users::ADMIN, plain.clone(), |c| c[claim] = value.clone()).await;
+        refused(ts.get("/v1/whoami", &token).await, &token, why);
+    }
+    // Labelled an access token, the same claim is no ID token's mark.
+    let labelled = s.minted(users::ADMIN, json!({}), |c| c["nonce"] = json!("n-0S6_WzA2Mj")).await;
+    ts.get("/v1/whoami", &labelled).await.expect_status(200);
+    // Other labels stay refused.
+    let jose = s.minted(users::ADMIN, json!({"typ": "JOSE"}), |_| {}).await;
+    refused(ts.get("/v1/whoami", &jose).await, &jose, "is `JOSE`, not `at+jwt`: send an access token");
 }
 
 #[tokio::test]
@@ -432,7 +475,7 @@ async fn serve_takes_the_provider_from_its_flags() {
         .args(["serve", "--listen", "127.0.0.1:0", "--db"])
         .arg(dir.path().join("accounts.db"))
         .args(["--oidc-issuer", provider.issuer(), "--oidc-audience", provider.audience()])
-        .args(["--oidc-role-claim", "acctl_roles"])
+        .args(["--oidc-role-claim", "acctl_roles", "--oidc-accept-plain-jwt"])
         .env("ACCTL_SERVICE_LOG", "warn")
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -457,7 +500,7 @@ async fn serve_takes_the_provider_from_its_flags() {
     assert_eq!(
         trusted,
         format!(
-            "OpenID Connect: accepting access tokens of `{}` for `{}` (role claim `acctl_roles`)",
+            "OpenID Connect: accepting access tokens of `{}` for `{}` (role claim `acctl_roles`, typ `at+jwt` or `JWT`)",
             provider.issuer(),
             provider.audience()
         )
@@ -468,4 +511,16 @@ async fn serve_takes_the_provider_from_its_flags() {
     let status = who.status().as_u16();
     let body: Value = who.json().await.expect("JSON");
     assert_eq!((status, body["actor"].as_str(), body["role"].as_str()), (200, Some("oidc:sre"), Some("sre")), "{body}");
+
+    // --oidc-accept-plain-jwt: a token labelled `JWT`, as Okta's, is taken too.
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let claims = json!({
+        "iss": provider.issuer(), "aud": provider.audience(), "sub": users::AGENT,
+        "acctl_roles": "agent", "iat": now, "exp": now + 300,
+    });
+    let plain = provider.mint(SigningKey::Rsa, json!({"typ": "JWT"}), claims).await.expect("mint");
+    let who = client.get(format!("{url}/v1/whoami")).bearer_auth(&plain).send().await.expect("an answer");
+    let status = who.status().as_u16();
+    let body: Value = who.json().await.expect("JSON");
+    assert_eq!((status, body["actor"].as_str()), (200, Some("oidc:agent")), "{body}");
 }

@@ -27,7 +27,8 @@ impl Provider {
     }
 
     /// A JWS over `claims` signed with the provider's current key; `header`
-    /// members override the default `{alg, typ: "at+jwt", kid}`.
+    /// members override the default `{alg, typ: "at+jwt", kid}`, and a
+    /// member set to `null` is left out.
     pub async fn mint(&self, key: SigningKey, header: Value, claims: Value) -> Result<String> {
         let key = match key {
             SigningKey::Rsa => "rsa",
