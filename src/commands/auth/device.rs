@@ -90,15 +90,7 @@ pub async fn login(
     };
     // Read before it is overwritten: revoked once the new one is kept.
     let previous = super::revoke::stored_grant(&store);
-    let secret = Secret::Sso(grant.clone());
-    let place = if insecure_storage {
-        let path = store.store_in_file(&secret)?;
-        ui.warn(format!("the sign-in is stored in PLAINTEXT in `{}` (readable only by you)", path.display()));
-        format!("the plaintext file `{}`", path.display())
-    } else {
-        store.store_in_keyring(&secret)?;
-        "the OS keyring".to_owned()
-    };
+    let place = super::keep(&store, &Secret::Sso(grant.clone()), insecure_storage, "the sign-in", ui)?;
     let who = me.email.clone().or_else(|| grant.who().map(str::to_owned)).unwrap_or_else(|| me.actor.clone());
     ui.success(format!(
         "Signed in to `{}` as `{}` (role {}) on profile `{}` through `{}`; the sign-in is kept in {place} and renewed as needed",

@@ -85,14 +85,7 @@ pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
     // A single sign-on this token replaces (`--with-token` on an SSO
     // profile): read before it is overwritten, revoked once the token is kept.
     let previous = super::revoke::stored_grant(&store);
-    let place = if args.insecure_storage {
-        let path = store.store_in_file(&Secret::Token(token))?;
-        ui.warn(format!("the token is stored in PLAINTEXT in `{}` (readable only by you)", path.display()));
-        format!("the plaintext file `{}`", path.display())
-    } else {
-        store.store_in_keyring(&Secret::Token(token))?;
-        "the OS keyring".to_owned()
-    };
+    let place = super::keep(&store, &Secret::Token(token), args.insecure_storage, "the token", ui)?;
     ui.success(format!(
         "Signed in to `{}` as `{}` (role {}) on profile `{}`; the token is in {place}",
         profile.url,
