@@ -93,7 +93,7 @@ struct ServeArgs {
     /// `typ`), as Okta, Entra ID, Keycloak and Auth0's default profile issue
     /// them; without it only RFC 9068's `at+jwt` is taken. ID tokens are
     /// still refused: by `aud` (the audience must not be acctl's client ID)
-    /// and by the claims only they carry (`nonce`, `at_hash`).
+    /// and by the claims only they carry (`nonce`, `at_hash`, `c_hash`).
     #[cfg(feature = "oidc")]
     #[arg(long, requires = "oidc_issuer")]
     oidc_accept_plain_jwt: bool,

@@ -49,8 +49,9 @@ impl Modify for BearerAuth {
                     .scheme(HttpAuthScheme::Bearer)
                     .description(Some(
                         "The service's own opaque token (`acctl-service token create`), or, when the service \
-                         runs with `--oidc-issuer`, a JWT access token (RFC 9068, `typ` `at+jwt`, RS256, PS256 \
-                         or ES256) from that OpenID Connect provider for the `--oidc-audience`. Its role claim \
+                         runs with `--oidc-issuer`, a JWT access token (RFC 9068, `typ` `at+jwt`, or also `JWT` \
+                         with `--oidc-accept-plain-jwt`; RS256, PS256 or ES256) from that OpenID Connect provider \
+                         for the `--oidc-audience`. Its role claim \
                          must name agent, sre or admin, else 403 `no_role`; a refused token is 401 \
                          `unauthenticated` with the reason in `detail`.",
                     ))
