@@ -30,6 +30,7 @@ repo = subprocess.run(
     capture_output=True, text=True, check=True,
 ).stdout.strip()
 work = tempfile.mkdtemp()
+pid = None
 try:
     started = time.monotonic()
     subprocess.run(["git", "clone", "-q", repo, f"{work}/acctl"], check=True)
@@ -45,7 +46,8 @@ try:
     # all through the build, and the prompt comes last.
     seen, built = b"", None
     while True:
-        ready, _, _ = select.select([fd], [], [], 1200)
+        left = started + 20 * 60 - time.monotonic()
+        ready, _, _ = select.select([fd], [], [], max(left, 0))
         if not ready:
             sys.exit("no prompt within 20 minutes")
         try:
@@ -59,11 +61,12 @@ try:
         if built is None and b"Running `" in text:
             built = time.monotonic() - started
         if PROMPT in text:
-            prompted = time.monotonic() - started
+            prompted = round(time.monotonic() - started)
             break
-    os.kill(pid, 9)
-    os.waitpid(pid, 0)
-    print(f"cargo finished after {built:.0f} s; the demo's first prompt after {prompted:.0f} s "
-          f"({int(prompted // 60)} min {prompted % 60:02.0f} s)")
+    cargo = f"cargo finished after {built:.0f} s; " if built is not None else ""
+    print(f"{cargo}the demo's first prompt after {prompted} s ({prompted // 60} min {prompted % 60:02d} s)")
 finally:
+    if pid:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
     shutil.rmtree(work, ignore_errors=True)

@@ -54,8 +54,8 @@ for n in range($accounts): print(f'user{n}@load.example.com')" > "$work/200k.txt
 # whichever ran first paid for warming them. Then nine rounds, each acctl
 # then 3 s of wrk, so both see the same state of the machine; the table gives
 # the median round and every round's ratio. The machine's speed moves from
-# one minute to the next on these hosts (acctl's 200,000 lines took 0.9 s in
-# one minute and 1.3 s in the next, idle, the same build), so short rounds
+# one minute to the next on these hosts (acctl's 200,000 cheap-row lines took
+# 0.9 s in one minute and 1.3 s in the next, idle, the same build), so short rounds
 # paired closely, and more of them, keep the median off any one minute.
 rounds=9
 "$acctl" lookup - -o ndjson < "$work/200k.txt" > /dev/null
@@ -75,7 +75,7 @@ ACCTL_TOKEN=$ACCTL_TOKEN BENCH_ACCOUNTS=$accounts taskset -c 0 wrk -t1 -c8 -d15s
 taskset -a -pc 0-1 "$pid" > /dev/null
 
 # P3 on a cheap workload: a second service over 2,000 accounts; the 200,000
-# lines cycle through them, and wrk's batches are drawn from the same accounts.
+# lines cycle through them, and wrk's batches are runs of the same accounts.
 # Rounds as above, after an unmeasured pass.
 cheap_accounts=2000
 $service accounts generate --create --db "$work/cheap.db" --count $cheap_accounts 2>/dev/null
