@@ -58,13 +58,20 @@ for n in range($accounts): print(f'user{n}@load.example.com')" > "$work/200k.txt
 # 0.9 s in one minute and 1.3 s in the next, idle, the same build), so short rounds
 # paired closely, and more of them, keep the median off any one minute.
 rounds=9
-"$acctl" lookup - -o ndjson < "$work/200k.txt" > /dev/null
-for round in $(seq $rounds); do
-  /usr/bin/time -f '%e %M' -o "$work/p3.$round.time" "$acctl" lookup - -o ndjson < "$work/200k.txt" > "$work/p3.out"
-  lines=$(wc -l < "$work/p3.out")
-  [ "$lines" -eq $accounts ] || { echo "P3: $lines records for $accounts lines" >&2; exit 1; }
-  ACCTL_TOKEN=$ACCTL_TOKEN BENCH_ACCOUNTS=$accounts wrk -t2 -c8 -d3s -s bench/batch.lua "$ACCTL_URL" > "$work/wrk.$round.txt"
-done
+# p3_rounds NAME ACCOUNTS URL TOKEN: the unmeasured pass, then the rounds over
+# $work/NAME.txt, into $work/NAME.ROUND.time (acctl) and NAME.ROUND.wrk.
+p3_rounds() {
+  local name=$1 n=$2 url=$3 token=$4
+  ACCTL_TOKEN=$token ACCTL_URL=$url "$acctl" lookup - -o ndjson < "$work/$name.txt" > /dev/null
+  for round in $(seq $rounds); do
+    ACCTL_TOKEN=$token ACCTL_URL=$url /usr/bin/time -f '%e %M' -o "$work/$name.$round.time" \
+      "$acctl" lookup - -o ndjson < "$work/$name.txt" > "$work/$name.out"
+    lines=$(wc -l < "$work/$name.out")
+    [ "$lines" -eq $accounts ] || { echo "P3 $name: $lines records for $accounts lines" >&2; exit 1; }
+    ACCTL_TOKEN=$token BENCH_ACCOUNTS=$n wrk -t2 -c8 -d3s -s bench/batch.lua "$url" > "$work/$name.$round.wrk"
+  done
+}
+p3_rounds 200k $accounts "$ACCTL_URL" "$ACCTL_TOKEN"
 # P3 again with the backend on a core of its own and the client on the other,
 # as when the backend runs on another machine: on 2 shared cores, every cycle
 # acctl spends decoding and printing is taken from the service, which wrk
@@ -86,14 +93,7 @@ pid2=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port2/healthz" >/dev/null && break; sleep 0.1; done
 python3 -c "
 for n in range($accounts): print(f'user{n % $cheap_accounts}@load.example.com')" > "$work/cheap.txt"
-cheap() { ACCTL_TOKEN=$cheap_token ACCTL_URL=http://127.0.0.1:$port2 "$@"; }
-cheap "$acctl" lookup - -o ndjson < "$work/cheap.txt" > /dev/null
-for round in $(seq $rounds); do
-  cheap /usr/bin/time -f '%e %M' -o "$work/p3c.$round.time" "$acctl" lookup - -o ndjson < "$work/cheap.txt" > "$work/p3c.out"
-  lines=$(wc -l < "$work/p3c.out")
-  [ "$lines" -eq $accounts ] || { echo "P3 cheap: $lines records for $accounts lines" >&2; exit 1; }
-  ACCTL_TOKEN=$cheap_token BENCH_ACCOUNTS=$cheap_accounts wrk -t2 -c8 -d3s -s bench/batch.lua "http://127.0.0.1:$port2" > "$work/wrkc.$round.txt"
-done
+p3_rounds cheap $cheap_accounts "http://127.0.0.1:$port2" "$cheap_token"
 kill $pid2; wait $pid2 2>/dev/null || true; pid2=
 
 # P4: peak RSS for 10,000 vs 1,000,000 lines (the accounts repeat; misses are answers too).
@@ -115,23 +115,18 @@ w = pathlib.Path(sys.argv[1])
 n_rounds = int(sys.argv[2])
 p1 = {r["command"]: r for r in json.load(open(w / "p1.json"))["results"]}
 startup = json.load(open(w / "startup.json"))["results"][0]
-rounds = []
-for r in range(1, n_rounds + 1):
-    secs = float(open(w / f"p3.{r}.time").read().split()[0])
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / f"wrk.{r}.txt").read()).group(1))
-    rounds.append((200000 / secs / (rps * 500), 200000 / secs, rps * 500, secs))
-rounds.sort()
-p3_ratio, p3_rate, wrk_rate, p3_secs = rounds[n_rounds // 2]
-p3_all = " / ".join(f"{r[0]:.2f}" for r in rounds)
+def p3(name):
+    """The median round of p3_rounds NAME (ratio, acctl ids/s, wrk ids/s, acctl s), and every ratio."""
+    rounds = []
+    for r in range(1, n_rounds + 1):
+        secs = float(open(w / f"{name}.{r}.time").read().split()[0])
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / f"{name}.{r}.wrk").read()).group(1))
+        rounds.append((200000 / secs / (rps * 500), 200000 / secs, rps * 500, secs))
+    rounds.sort()
+    return rounds[n_rounds // 2], " / ".join(f"{r[0]:.2f}" for r in rounds)
+(p3_ratio, p3_rate, wrk_rate, p3_secs), p3_all = p3("200k")
 p3p_rate = 200000 / float(open(w / "p3p.time").read().split()[0])
-cheap = []
-for r in range(1, n_rounds + 1):
-    secs = float(open(w / f"p3c.{r}.time").read().split()[0])
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / f"wrkc.{r}.txt").read()).group(1))
-    cheap.append((200000 / secs / (rps * 500), 200000 / secs, rps * 500))
-cheap.sort()
-p3c_ratio, p3c_rate, wrkc_rate = cheap[n_rounds // 2]
-p3c_all = " / ".join(f"{r[0]:.2f}" for r in cheap)
+(p3c_ratio, p3c_rate, wrkc_rate, _), p3c_all = p3("cheap")
 wrkp_rate = float(re.search(r"Requests/sec:\s+([\d.]+)", open(w / "wrkp.txt").read()).group(1)) * 500
 def p4(side):
     runs = sorted((int(kb) / 1024, float(secs)) for secs, kb in (open(w / f"{side}.{r}.time").read().split() for r in (1, 2, 3)))

@@ -186,8 +186,7 @@ pub fn parse(token: &str, plain_jwt: bool) -> Result<Unverified, TokenError> {
     };
     let labelled_access_token =
         typ.is_some_and(|t| t.eq_ignore_ascii_case("at+jwt") || t.eq_ignore_ascii_case("application/at+jwt"));
-    let plain = typ.is_none_or(|t| t.eq_ignore_ascii_case("JWT"));
-    if !(labelled_access_token || plain_jwt && plain) {
+    if !(labelled_access_token || plain_jwt && plain_label(typ)) {
         return Err(TokenError::NotAnAccessToken(typ.map(str::to_owned)));
     }
     if header.contains_key("crit") {
@@ -210,6 +209,12 @@ pub fn parse(token: &str, plain_jwt: bool) -> Result<Unverified, TokenError> {
         signing_input: format!("{}.{}", parts[0], parts[1]),
         signature,
     })
+}
+
+/// The label Okta, Entra ID and Keycloak give their access tokens, and ID
+/// tokens have too: `typ` `JWT`, or none.
+pub fn plain_label(typ: Option<&str>) -> bool {
+    typ.is_none_or(|t| t.eq_ignore_ascii_case("JWT"))
 }
 
 /// Which of `keys` may have signed the token: the one its `kid` names, or

@@ -154,15 +154,13 @@ fn algorithm_refusal(alg: &str) -> String {
 
 fn typ_refusal(typ: &Option<String>) -> String {
     let words = typ.as_deref().map_or_else(|| "missing".to_owned(), |t| format!("`{}`", t.escape_debug()));
-    if typ.as_deref().is_none_or(|t| t.eq_ignore_ascii_case("JWT")) {
-        format!(
-            "the token's type (`typ`) is {words}, not `at+jwt`: an ID token, or the access token of a provider \
-             that labels them so (Okta, Entra ID, Keycloak), which this service takes only when started with \
-             --oidc-accept-plain-jwt"
-        )
+    let what = if jws::plain_label(typ.as_deref()) {
+        "an ID token, or the access token of a provider that labels them so (Okta, Entra ID, Keycloak), which this \
+         service takes only when started with --oidc-accept-plain-jwt"
     } else {
-        format!("the token's type (`typ`) is {words}, not `at+jwt`: send an access token, not an ID token")
-    }
+        "send an access token, not an ID token"
+    };
+    format!("the token's type (`typ`) is {words}, not `at+jwt`: {what}")
 }
 
 fn kid_words(kid: &Option<String>) -> String {

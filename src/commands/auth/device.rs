@@ -90,7 +90,7 @@ pub async fn login(
     };
     // Read before it is overwritten: revoked once the new one is kept.
     let previous = super::revoke::stored_grant(&store);
-    let place = super::keep(&store, &Secret::Sso(grant.clone()), insecure_storage, "the sign-in", ui)?;
+    let place = super::keep(&store, &Secret::Sso(grant.clone()), insecure_storage, ui)?;
     let who = me.email.clone().or_else(|| grant.who().map(str::to_owned)).unwrap_or_else(|| me.actor.clone());
     ui.success(format!(
         "Signed in to `{}` as `{}` (role {}) on profile `{}` through `{}`; the sign-in is kept in {place} and renewed as needed",

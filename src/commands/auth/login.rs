@@ -85,7 +85,7 @@ pub async fn run(args: &LoginArgs, settings: &Settings, ui: &Ui) -> Result<ExitS
     // A single sign-on this token replaces (`--with-token` on an SSO
     // profile): read before it is overwritten, revoked once the token is kept.
     let previous = super::revoke::stored_grant(&store);
-    let place = super::keep(&store, &Secret::Token(token), args.insecure_storage, "the token", ui)?;
+    let place = super::keep(&store, &Secret::Token(token), args.insecure_storage, ui)?;
     ui.success(format!(
         "Signed in to `{}` as `{}` (role {}) on profile `{}`; the token is in {place}",
         profile.url,

@@ -35,16 +35,13 @@ pub async fn run(
 
 /// Keeps `secret` where the user chose, the OS keyring unless
 /// `--insecure-storage`, warning when it goes to the plaintext file; says
-/// where, for the line that confirms the sign-in. `what` names it in the
-/// warning ("the token", "the sign-in").
-fn keep(
-    store: &CredentialStore,
-    secret: &Secret,
-    insecure_storage: bool,
-    what: &str,
-    ui: &Ui,
-) -> Result<String, CliError> {
+/// where, for the line that confirms the sign-in.
+fn keep(store: &CredentialStore, secret: &Secret, insecure_storage: bool, ui: &Ui) -> Result<String, CliError> {
     if insecure_storage {
+        let what = match secret {
+            Secret::Token(_) => "the token",
+            Secret::Sso(_) => "the sign-in",
+        };
         let path = store.store_in_file(secret)?;
         ui.warn(format!("{what} is stored in PLAINTEXT in `{}` (readable only by you)", path.display()));
         Ok(format!("the plaintext file `{}`", path.display()))
