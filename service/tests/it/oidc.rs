@@ -259,6 +259,7 @@ async fn access_tokens_labelled_plain_jwt_are_taken_when_configured_and_id_token
     for (claim, value, why) in [
         ("nonce", json!("n-0S6_WzA2Mj"), "carries a `nonce`, as ID tokens do"),
         ("at_hash", json!("77QmUPtjPfzWtF2AnpK9RQ"), "carries an `at_hash`, as ID tokens do"),
+        ("c_hash", json!("LDktKdoQak3Pk0cnXxCltA"), "carries a `c_hash`, as ID tokens do"),
         ("typ", json!("ID"), "carries `\"typ\": \"ID\"`, as ID tokens do"),
     ] {
         let token = s.minted(users::ADMIN, plain.clone(), |c| c[claim] = value.clone()).await;
